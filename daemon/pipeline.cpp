@@ -1,0 +1,269 @@
+#include "daemon/pipeline.h"
+
+#include <memory>
+#include <random>
+#include <set>
+
+#include <spdlog/spdlog.h>
+
+#include "daemon/charset.h"
+#include "daemon/deduper.h"
+#include "daemon/feed_parser.h"
+#include "daemon/scheduler.h"
+#include "daemon/simhash.h"
+#include "daemon/url_canonicalizer.h"
+#include "extractors/article_extractor.h"
+
+namespace newsmon {
+
+int PollReport::new_items() const {
+  int n = 0;
+  for (const auto& f : feeds) n += f.new_items;
+  return n;
+}
+
+int PollReport::failed_feeds() const {
+  int n = 0;
+  for (const auto& f : feeds) n += f.error.empty() ? 0 : 1;
+  return n;
+}
+
+namespace {
+
+// How long stories stay open for new outlets to join.
+constexpr auto kStoryWindow = std::chrono::days{4};
+// A page that yields less than this share of the feed's own text is a stub or a paywall.
+constexpr double kStubRatio = 0.6;
+
+bool is_file_url(std::string_view url) { return url.substr(0, 7) == "file://"; }
+
+// One feed's poll in flight: its entries waiting for their pages.
+struct FeedJob {
+  const OutletConfig* outlet = nullptr;
+  FeedState state;
+  FeedReport* report = nullptr;
+  PollOutcome outcome;
+  std::vector<FeedEntry> new_entries;
+  std::vector<Result<FetchResponse>> pages;  // one per new entry, in order
+  std::size_t pages_pending = 0;
+};
+
+class Poll {
+ public:
+  Poll(const PipelineContext& context, Store& store, Instant now)
+      : context_(context), store_(store), now_(now), fetcher_(context.config.http),
+        random_(std::random_device{}()) {}
+
+  Fetcher& fetcher() { return fetcher_; }
+
+  void start_feed(const OutletConfig& outlet, const std::string& url, FeedReport& report) {
+    auto job = std::make_shared<FeedJob>();
+    job->outlet = &outlet;
+    job->state = store_.feed_state(url, outlet.name);
+    job->report = &report;
+    FetchRequest request{job->state.fetch_url, job->state.etag, job->state.last_modified,
+                         is_file_url(url), outlet.host_delay};
+    fetcher_.add(std::move(request), [this, job](const FetchRequest&, Result<FetchResponse> response) {
+      on_feed(job, std::move(response));
+    });
+  }
+
+ private:
+  void on_feed(const std::shared_ptr<FeedJob>& job, Result<FetchResponse> response) {
+    PollOutcome& outcome = job->outcome;
+    outcome.at = now_;
+    if (!response) return finish_failed(job, response.error().message, 0);
+    outcome.status = response->status;
+    outcome.final_url = response->final_url;
+    outcome.permanent_redirect = response->permanent_redirect;
+    outcome.retry_after = response->retry_after;
+    outcome.max_age = response->max_age;
+    if (response->not_modified()) {
+      outcome.success = true;
+      outcome.etag = job->state.etag;
+      outcome.last_modified = job->state.last_modified;
+      job->report->not_modified = true;
+      return commit(job);
+    }
+    if (response->status >= 400)
+      return finish_failed(job, "HTTP " + std::to_string(response->status), response->status);
+
+    auto feed = parse_feed(response->body, response->final_url, response->charset);
+    if (!feed) return finish_failed(job, feed.error().message, response->status);
+    outcome.success = true;
+    outcome.etag = response->etag;
+    outcome.last_modified = response->last_modified;
+    outcome.feed_ttl = feed->ttl ? feed->ttl : feed->update_period;
+    if (!feed->title.empty()) job->state.title = feed->title;
+    job->report->entries = int(feed->entries.size());
+
+    std::set<std::string> ids;
+    for (auto& entry : feed->entries) {
+      if (entry.published) outcome.entry_times.push_back(*entry.published);
+      if (entry.id.empty() || !ids.insert(entry.id).second) continue;
+      if (store_.has_entry(job->state.url, entry.id)) continue;
+      job->new_entries.push_back(std::move(entry));
+    }
+    job->pages.resize(job->new_entries.size(), fail(ErrorKind::refused, "not fetched"));
+    const bool local_feed = is_file_url(job->state.url);
+    for (std::size_t i = 0; i < job->new_entries.size(); ++i) {
+      const auto& entry = job->new_entries[i];
+      if (!job->outlet->fetch_articles || entry.link.empty()) continue;
+      if (store_.item_id_for_url(canonicalize_url(entry.link))) continue;  // another feed had it
+      ++job->pages_pending;
+      // A local feed may point at local pages; a remote one never at file: URLs.
+      FetchRequest page{entry.link, "", "", local_feed, job->outlet->host_delay};
+      fetcher_.add(std::move(page), [this, job, i](const FetchRequest&, Result<FetchResponse> r) {
+        job->pages[i] = std::move(r);
+        if (--job->pages_pending == 0) commit(job);
+      });
+    }
+    if (job->pages_pending == 0) commit(job);
+  }
+
+  void finish_failed(const std::shared_ptr<FeedJob>& job, const std::string& error, long status) {
+    job->outcome.success = false;
+    job->outcome.status = status;
+    job->outcome.error = error;
+    job->report->error = error;
+    spdlog::warn("feed {}: {}", job->state.url, error);
+    commit(job);
+  }
+
+  NewItem build_item(const FeedJob& job, const FeedEntry& entry, const Result<FetchResponse>& page) {
+    NewItem item;
+    item.feed_url = job.state.url;
+    item.entry_id = entry.id;
+    item.outlet = job.outlet->name;
+    item.url = entry.link;
+    item.title = entry.title;
+    item.authors = entry.authors;
+    item.published = entry.published ? entry.published : entry.updated;
+    item.fetched = now_;
+    item.summary = html_fragment_to_text(entry.summary);
+
+    std::string rel_canonical;
+    std::string page_text;
+    if (page && page->status < 400) {
+      const auto html = html_to_utf8(page->body, page->charset);
+      const SiteRule* rule = job.outlet->extractor_rules.empty()
+                                 ? context_.site_rules.find_for_url(page->final_url)
+                                 : context_.site_rules.find_by_name(job.outlet->extractor_rules);
+      Article article = extract_article(html, page->final_url, rule);
+      page_text = std::move(article.text);
+      rel_canonical = article.canonical_url;
+      if (item.title.empty()) item.title = article.title;
+      if (item.authors.empty()) item.authors = article.authors;
+      if (!item.published) item.published = article.published;
+      item.language = article.language;
+      item.site_name = article.site_name;
+      item.image = article.image;
+      item.credited_outlets = article.credited_outlets;
+      if (!page->final_url.empty()) item.url = page->final_url;
+    } else if (page) {
+      item.fetch_error = "HTTP " + std::to_string(page->status);
+    } else if (job.outlet->fetch_articles && !entry.link.empty()) {
+      item.fetch_error = page.error().message;
+    }
+
+    // Stubs and paywalls: keep the longer of the page's and the feed's own text.
+    std::string feed_text = html_fragment_to_text(entry.content);
+    item.body = std::move(page_text);
+    if (feed_text.size() > 0 && double(item.body.size()) < kStubRatio * double(feed_text.size())) {
+      item.body = std::move(feed_text);
+      item.body_source = "feed-content";
+    }
+    if (item.body.empty()) {
+      item.body = item.summary;
+      item.body_source = "feed-summary";
+    }
+    if (item.url.empty()) item.url = job.state.url + "#" + entry.id;
+    item.canonical_url = canonicalize_url(item.url, rel_canonical);
+
+    const Classification c = context_.classifier.classify(item.title, item.body);
+    item.score = c.score;
+    item.relevant = c.relevant;
+    item.topics = c.relevant_topics();
+    item.tags = c.tags;
+    item.simhash = simhash(item.title + "\n" + item.body);
+    return item;
+  }
+
+  // Stores a feed's new items and its state in one transaction.
+  void commit(const std::shared_ptr<FeedJob>& job) {
+    const auto interval = job->outlet->poll_interval;
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    record_poll(job->state, job->outcome, context_.config.schedule, interval, unit(random_));
+
+    Transaction transaction(store_.db());
+    store_.save_feed_state(job->state);
+    for (std::size_t i = 0; i < job->new_entries.size(); ++i) {
+      const FeedEntry& entry = job->new_entries[i];
+      NewItem item = build_item(*job, entry, job->pages[i]);
+      if (auto existing = store_.item_id_for_url(item.canonical_url)) {
+        store_.remember_entry(job->state.url, entry.id, *existing);
+        continue;
+      }
+      item.duplicate_of = find_near_duplicate(item.simhash, store_.near_duplicate_candidates(item.simhash));
+      if (item.duplicate_of) {
+        item.story_id = story_of(*item.duplicate_of);
+      } else {
+        StoryCandidate self{0, 0, item.outlet, item.title, item.body.substr(0, 600), item.tags,
+                            item.published.value_or(now_)};
+        item.story_id = match_story(self, store_.story_candidates(self.published - kStoryWindow));
+      }
+      store_.insert_item(item);
+      job->report->new_items += 1;
+      job->report->relevant_items += item.relevant ? 1 : 0;
+    }
+    transaction.commit();
+    job->new_entries.clear();
+    job->pages.clear();
+  }
+
+  std::optional<std::int64_t> story_of(std::int64_t item_id) {
+    SqliteStatement q(store_.db(), "SELECT story_id FROM items WHERE id = ?");
+    q.bind(1, item_id);
+    if (q.step()) return q.column_optional_int(0);
+    return std::nullopt;
+  }
+
+  const PipelineContext& context_;
+  Store& store_;
+  Instant now_;
+  Fetcher fetcher_;
+  std::mt19937_64 random_;
+};
+
+}  // namespace
+
+PollReport poll_feeds(const PipelineContext& context, Store& store, FeedSelection selection,
+                      Instant now, const std::function<void(Fetcher*)>& fetcher_out) {
+  PollReport report;
+  std::size_t count = 0;
+  for (const auto& outlet : context.config.outlets) count += outlet.feeds.size();
+  report.feeds.reserve(count);  // FeedJobs point into it
+
+  Poll poll(context, store, now);
+  for (const auto& outlet : context.config.outlets) {
+    for (const auto& url : outlet.feeds) {
+      FeedReport& feed_report = report.feeds.emplace_back();
+      feed_report.outlet = outlet.name;
+      feed_report.url = url;
+      const FeedState state = store.feed_state(url, outlet.name);
+      const bool due = !state.next_poll || *state.next_poll <= now;
+      if (state.retired || (selection == FeedSelection::due && !due)) {
+        feed_report.skipped = true;
+        if (state.retired) feed_report.error = "retired: the server said it is gone (410)";
+        continue;
+      }
+      poll.start_feed(outlet, url, feed_report);
+    }
+  }
+  if (fetcher_out) fetcher_out(&poll.fetcher());
+  poll.fetcher().run();
+  if (fetcher_out) fetcher_out(nullptr);
+  return report;
+}
+
+}  // namespace newsmon

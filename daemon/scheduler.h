@@ -1,0 +1,38 @@
+// The feed scheduler's arithmetic: what one poll's outcome does to a feed's
+// state (failures, redirects, retirement) and when the feed is next due.
+// Pure functions of their inputs (the jitter takes its randomness as an
+// argument); thread-safe.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "daemon/config.h"
+#include "daemon/instant.h"
+#include "daemon/store.h"
+
+namespace newsmon {
+
+struct PollOutcome {
+  Instant at{};
+  bool success = false;    // a usable answer: 200 with a feed, or 304
+  long status = 0;         // HTTP status, 0 when none (network error, file)
+  std::string error;       // the message when !success
+  std::string final_url;   // after redirects
+  bool permanent_redirect = false;
+  std::string etag;        // validators of a successful answer
+  std::string last_modified;
+  std::optional<std::chrono::seconds> retry_after;
+  std::optional<std::chrono::seconds> max_age;
+  std::optional<std::chrono::seconds> feed_ttl;  // <ttl> or sy:updatePeriod
+  std::vector<Instant> entry_times;  // published times of the feed's entries
+};
+
+// Applies `outcome` to `state` and sets state.next_poll. `jitter` in [0, 1)
+// spreads retries of failing feeds. `interval` overrides [schedule] default.
+void record_poll(FeedState& state, const PollOutcome& outcome, const ScheduleConfig& schedule,
+                 std::optional<std::chrono::seconds> interval, double jitter);
+
+}  // namespace newsmon

@@ -1,0 +1,100 @@
+// Thin RAII owners of SQLite's C handles. SqliteDb owns a connection,
+// SqliteStatement a prepared statement, Transaction a BEGIN that rolls back
+// unless committed. Errors throw StorageError (the store turns them into
+// Result values where a caller can carry on). Not thread-safe: one
+// connection per thread, as SQLite itself prefers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace newsmon {
+
+class StorageError : public std::runtime_error {
+ public:
+  StorageError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  int code() const { return code_; }  // SQLite's extended result code
+  bool disk_full() const;
+
+ private:
+  int code_;
+};
+
+class SqliteDb {
+ public:
+  enum class Mode { read_write_create, read_only };
+  SqliteDb(const std::string& path, Mode mode);
+  ~SqliteDb();
+  SqliteDb(SqliteDb&& other) noexcept;
+  SqliteDb& operator=(SqliteDb&& other) noexcept;
+  SqliteDb(const SqliteDb&) = delete;
+  SqliteDb& operator=(const SqliteDb&) = delete;
+
+  void exec(const std::string& sql);  // one or more statements, no results
+  std::int64_t last_insert_rowid() const;
+  int changes() const;
+  sqlite3* handle() const { return db_; }
+  [[noreturn]] void throw_error(const std::string& context) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+class SqliteStatement {
+ public:
+  SqliteStatement(const SqliteDb& db, std::string_view sql);
+  ~SqliteStatement();
+  SqliteStatement(SqliteStatement&& other) noexcept;
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+  // Parameters are 1-based, as in SQLite.
+  SqliteStatement& bind(int index, std::int64_t value);
+  SqliteStatement& bind(int index, int value) { return bind(index, std::int64_t{value}); }
+  SqliteStatement& bind(int index, double value);
+  SqliteStatement& bind(int index, std::string_view value);  // copied by SQLite
+  SqliteStatement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  SqliteStatement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  SqliteStatement& bind_null(int index);
+  template <class T>
+  SqliteStatement& bind(int index, const std::optional<T>& value) {
+    return value ? bind(index, *value) : bind_null(index);
+  }
+
+  bool step();  // true while a row is available
+  void run() { while (step()) {} }  // steps to the end
+  void reset();  // keeps bindings off: clears them too
+
+  // Columns are 0-based, as in SQLite.
+  bool is_null(int column) const;
+  std::int64_t column_int(int column) const;
+  double column_double(int column) const;
+  std::string column_text(int column) const;
+  std::optional<std::int64_t> column_optional_int(int column) const;
+
+ private:
+  const SqliteDb* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Transaction {
+ public:
+  // IMMEDIATE: take the write lock now, so a reader never blocks a commit.
+  explicit Transaction(SqliteDb& db);
+  ~Transaction();  // rolls back unless commit() succeeded
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+ private:
+  SqliteDb& db_;
+  bool done_ = false;
+};
+
+}  // namespace newsmon

@@ -1,0 +1,26 @@
+#include <catch2/catch.hpp>
+
+#include "daemon/instant.h"
+
+using namespace newsmon;
+
+TEST_CASE("an instant prints as RFC 3339 UTC", "[instant]") {
+  CHECK(to_rfc3339(instant_from_unix(0)) == "1970-01-01T00:00:00Z");
+  CHECK(to_rfc3339(instant_from_unix(1575194400)) == "2019-12-01T10:00:00Z");
+}
+
+TEST_CASE("RFC 3339 text with an offset becomes the same UTC instant", "[instant]") {
+  CHECK(parse_rfc3339("2019-12-01T10:00:00Z") == instant_from_unix(1575194400));
+  CHECK(parse_rfc3339("2019-12-01T05:00:00-05:00") == instant_from_unix(1575194400));
+  CHECK(parse_rfc3339("2019-12-01T10:00:00.123+00:00") == instant_from_unix(1575194400));
+  CHECK(parse_rfc3339("2019-12-01") == instant_from_unix(1575158400));
+}
+
+TEST_CASE("malformed RFC 3339 text is absent, never the epoch", "[instant]") {
+  CHECK_FALSE(parse_rfc3339(""));
+  CHECK_FALSE(parse_rfc3339("yesterday"));
+  CHECK_FALSE(parse_rfc3339("2019-13-01T00:00:00Z"));
+  CHECK_FALSE(parse_rfc3339("2019-02-30"));
+  CHECK_FALSE(parse_rfc3339("2019-12-01T25:00:00Z"));
+  CHECK_FALSE(parse_rfc3339("2019-12-01T10:00:00Zjunk"));
+}

@@ -1,0 +1,34 @@
+#include "loopback_server.h"
+
+#include <chrono>
+#include <stdexcept>
+
+namespace newsmon::test {
+
+LoopbackServer::LoopbackServer() {
+  // Bounded so that a test that forgets a client never hangs the suite.
+  server_.set_read_timeout(5, 0);
+  server_.set_write_timeout(5, 0);
+  port_ = server_.bind_to_any_port("127.0.0.1");
+  if (port_ <= 0) throw std::runtime_error("cannot bind a loopback port");
+  thread_ = std::thread([this] { server_.listen_after_bind(); });
+  while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+LoopbackServer::~LoopbackServer() {
+  server_.stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+std::string LoopbackServer::url(const std::string& path) const {
+  return "http://127.0.0.1:" + std::to_string(port_) + path;
+}
+
+void LoopbackServer::serve(const std::string& path, std::string body, std::string content_type) {
+  server_.Get(path, [body = std::move(body), content_type = std::move(content_type)](
+                        const httplib::Request&, httplib::Response& response) {
+    response.set_content(body, content_type);
+  });
+}
+
+}  // namespace newsmon::test
