@@ -1,13 +1,31 @@
 #include "daemon/toml_reader.h"
 
+#include <algorithm>
 #include <charconv>
+#include <tuple>
 #include <limits>
 
 namespace newsmon {
 
 void ConfigDiagnostics::error(const toml::source_region& where, const std::string& message) {
-  errors_.push_back(file_ + ":" + std::to_string(where.begin.line) + ":" +
-                    std::to_string(where.begin.column) + ": " + message);
+  diagnostics_.push_back({where.begin.line, where.begin.column,
+                          file_ + ":" + std::to_string(where.begin.line) + ":" +
+                              std::to_string(where.begin.column) + ": " + message});
+}
+
+void ConfigDiagnostics::error(const std::string& message) {
+  constexpr auto last = std::numeric_limits<std::uint32_t>::max();
+  diagnostics_.push_back({last, last, file_ + ": " + message});
+}
+
+std::vector<std::string> ConfigDiagnostics::errors() const {
+  auto sorted = diagnostics_;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  });
+  std::vector<std::string> out;
+  for (auto& d : sorted) out.push_back(std::move(d.text));
+  return out;
 }
 
 TableReader::TableReader(const toml::table& table, std::string path, ConfigDiagnostics& diagnostics)

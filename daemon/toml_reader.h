@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <set>
@@ -15,17 +16,24 @@
 
 namespace newsmon {
 
+// ConfigDiagnostics: every problem found in one config file, each with its
+// position, so check-config can list them all at once.
 class ConfigDiagnostics {
  public:
   explicit ConfigDiagnostics(std::string file) : file_(std::move(file)) {}
   void error(const toml::source_region& where, const std::string& message);
-  void error(const std::string& message) { errors_.push_back(file_ + ": " + message); }
-  const std::vector<std::string>& errors() const { return errors_; }
+  void error(const std::string& message);  // about the file as a whole
+  // In the order of the file (line, then column); whole-file errors last.
+  std::vector<std::string> errors() const;
   const std::string& file() const { return file_; }
 
  private:
+  struct Diagnostic {
+    std::uint32_t line, column;
+    std::string text;
+  };
   std::string file_;
-  std::vector<std::string> errors_;
+  std::vector<Diagnostic> diagnostics_;
 };
 
 class TableReader {
