@@ -1,5 +1,6 @@
 #include "daemon/config.h"
 
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -59,7 +60,25 @@ void read_digest(TableReader& t, DigestConfig& digest) {
   if (!ok) t.error("time", "expected a time of day such as \"07:00\"");
 }
 
-void read_outlet(TableReader& t, OutletConfig& outlet) {
+// "file:feeds/x.xml" (no "//") is relative to the config file's directory.
+std::string resolve_relative_file_url(const std::string& url, const std::filesystem::path& base) {
+  if (!url.starts_with("file:") || url.starts_with("file://")) return url;
+  std::error_code ec;
+  auto path = std::filesystem::weakly_canonical(std::filesystem::absolute(base / url.substr(5), ec), ec);
+  std::string out = "file://";
+  for (char c : path.string()) {
+    if (c == ' ' || c == '%' || c == '#' || c == '?') {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+      out += hex;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+void read_outlet(TableReader& t, OutletConfig& outlet, const std::filesystem::path& config_dir) {
   t.require("name");
   t.require("feeds");
   t.get("name", outlet.name);
@@ -68,6 +87,7 @@ void read_outlet(TableReader& t, OutletConfig& outlet) {
   t.get("poll_interval", outlet.poll_interval);
   t.get("host_delay", outlet.host_delay);
   t.get("extractor_rules", outlet.extractor_rules);
+  for (auto& url : outlet.feeds) url = resolve_relative_file_url(url, config_dir);
   for (const auto& url : outlet.feeds)
     if (!has_allowed_scheme(url))
       t.error("feeds", "'" + url + "' is not an http, https or file URL");
@@ -97,7 +117,10 @@ Config parse_config(std::string_view text, const std::string& name) {
     top.get_table("schedule", [&](TableReader& t) { read_schedule(t, config.schedule); });
     top.get_table("storage", [&](TableReader& t) { t.get("database", config.storage.database); });
     top.get_table("digest", [&](TableReader& t) { read_digest(t, config.digest); });
-    top.get_tables("outlet", [&](TableReader& t) { read_outlet(t, config.outlets.emplace_back()); });
+    const auto config_dir = std::filesystem::path(name).parent_path();
+    top.get_tables("outlet", [&](TableReader& t) {
+      read_outlet(t, config.outlets.emplace_back(), config_dir);
+    });
     top.get_tables("topic", [&](TableReader& t) { read_topic(t, config.topics.emplace_back()); });
     top.get_tables("tag", [&](TableReader& t) { read_tag(t, config.gazetteer.tags.emplace_back()); });
   }

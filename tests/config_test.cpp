@@ -141,3 +141,12 @@ TEST_CASE("durations are written with a unit", "[config]") {
   CHECK_FALSE(parse_duration("5 s"));
   CHECK_FALSE(parse_duration("99999999999999999999d"));
 }
+
+TEST_CASE("a relative file: feed URL is resolved against the config's directory", "[config]") {
+  test::TempDir dir;
+  dir.write("my feeds/local.xml", "<rss/>");
+  const auto path = dir.write("feeds.toml", "[[outlet]]\nname = \"L\"\nfeeds = [\"file:my feeds/local.xml\"]\n");
+  const Config config = load_config(path);
+  CHECK(config.outlets.at(0).feeds.at(0) ==
+        "file://" + std::filesystem::canonical(dir.path()).string() + "/my%20feeds/local.xml");
+}
