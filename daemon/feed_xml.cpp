@@ -311,6 +311,13 @@ std::string attribute(const xmlNode* node, const char* name) {
   return XmlString(xmlGetNoNsProp(node, reinterpret_cast<const xmlChar*>(name))).str();
 }
 
+std::string attribute_any_ns(const xmlNode* node, const char* name) {
+  for (const xmlAttr* a = node->properties; a; a = a->next)
+    if (a->name && std::string_view(reinterpret_cast<const char*>(a->name)) == name)
+      return XmlString(xmlNodeListGetString(node->doc, a->children, 1)).str();
+  return {};
+}
+
 std::string inner_xml(const xmlNode* node) {
   XmlBuffer buffer;
   if (!buffer.get()) return {};

@@ -70,6 +70,8 @@ std::string text_of(const xmlNode* node);
 std::string trimmed_text_of(const xmlNode* node);
 // An attribute without namespace ("" when absent).
 std::string attribute(const xmlNode* node, const char* name);
+// An attribute by local name in any namespace ("rdf:about"); "" when absent.
+std::string attribute_any_ns(const xmlNode* node, const char* name);
 // The XML markup of the children of `node` (for Atom xhtml content).
 std::string inner_xml(const xmlNode* node);
 // The base URL in effect at `node`: every xml:base from the root down,

@@ -17,8 +17,14 @@ std::string string_field(const Json& object, const char* key) {
   const auto it = object.find(key);
   if (it == object.end()) return {};
   if (it->is_string()) return it->get<std::string>();
-  if (it->is_number_integer()) return std::to_string(it->get<long long>());  // ids written as numbers
   return {};
+}
+
+// An item id: a string, or a number some generators write instead.
+std::string id_field(const Json& object) {
+  const auto it = object.find("id");
+  if (it != object.end() && it->is_number_integer()) return std::to_string(it->get<long long>());
+  return string_field(object, "id");
 }
 
 void add_author(const Json& author, std::vector<std::string>& authors) {
@@ -38,7 +44,7 @@ std::vector<std::string> authors_of(const Json& object) {
 
 FeedEntry read_item(const Json& item, std::string_view feed_url, const std::vector<std::string>& feed_authors) {
   FeedEntry entry;
-  entry.id = string_field(item, "id");
+  entry.id = id_field(item);
   entry.title = fold_whitespace(fix_c1_controls(string_field(item, "title")));
   std::string link = string_field(item, "url");
   if (link.empty()) link = string_field(item, "external_url");

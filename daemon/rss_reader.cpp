@@ -47,7 +47,7 @@ std::optional<std::chrono::seconds> sy_period_seconds(std::string_view period) {
 FeedEntry read_item(const xmlNode* item, std::string_view feed_url) {
   const std::string base = base_url_of(item, feed_url);
   FeedEntry entry;
-  std::string guid, atom_id, atom_link, about = attribute(item, "about");
+  std::string guid, atom_id, atom_link, about = attribute_any_ns(item, "about");
   bool guid_is_permalink = true;
   std::optional<Instant> pub_date, dc_date, atom_published, dcterms_issued;
   std::string atom_summary, atom_content;
