@@ -65,7 +65,9 @@ struct Job {
   std::size_t cap = 0;
   const std::atomic<bool>* stopping = nullptr;
 
-  CurlEasy easy;
+  // Made when the transfer starts: a waiting request costs only its strings
+  // (a curl handle is several KiB, and a poll may queue thousands of pages).
+  std::optional<CurlEasy> easy;
   CurlList headers;
   char error[CURL_ERROR_SIZE] = {};
   std::string body;
@@ -262,7 +264,7 @@ struct Fetcher::Impl {
   }
 
   void start(std::unique_ptr<Job> job) {
-    CURL* h = job->easy.get();
+    CURL* h = job->easy.emplace().get();
     Job* self = job.get();
     const auto ms = [](auto d) { return long(std::chrono::duration_cast<milliseconds>(d).count()); };
     curl_easy_setopt(h, CURLOPT_URL, job->request.url.c_str());
@@ -350,7 +352,7 @@ struct Fetcher::Impl {
 
   Result<FetchResponse> outcome(Job& job, CURLcode code) {
     const std::string& url = job.request.url;
-    CURL* h = job.easy.get();
+    CURL* h = job.easy->get();
     if (code == CURLE_OK) {
       FetchResponse response;
       curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &response.status);
