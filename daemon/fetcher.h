@@ -7,14 +7,19 @@
 // https; file only when the request allows it, never through a redirect),
 // the timeouts and the body cap. The fetcher never touches the store: the
 // validators come in with the request and go back out with the response.
-// Not thread-safe: one Fetcher per thread.
+// Politeness is keyed by registrable domain (registrable_domain.h): one
+// transfer at a time per key, and `host_delay` from the end of one transfer
+// to the start of the next; file: URLs have no key and no delay.
+// Not thread-safe: one Fetcher per thread, except stop().
 #pragma once
 
 #include <chrono>
+#include <ctime>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "daemon/config.h"
@@ -30,10 +35,17 @@ struct FetchRequest {
   std::optional<std::chrono::milliseconds> host_delay;  // per-outlet override
 };
 
+// One hop of a followed redirect: the status that sent us on, and where.
+struct RedirectHop {
+  long status = 0;       // 301, 302, 303, 307 or 308
+  std::string location;  // the Location it named (possibly relative)
+};
+
 struct FetchResponse {
   long status = 0;            // 200, 304...; 0 for file:// reads
   std::string final_url;      // after redirects
   bool permanent_redirect = false;  // every hop was 301 or 308
+  std::vector<RedirectHop> redirects;  // in order; empty when none
   std::string content_type;
   std::string charset;        // from Content-Type, may be empty
   std::string body;           // decoded transfer (gzip/br done), raw charset
@@ -63,10 +75,19 @@ class Fetcher {
   // Safe to call from a signal-handling path of the same thread (sets a flag).
   void stop();
 
+  // For tests and benchmarks only: resolves HOST:PORT to ADDRESS without DNS,
+  // as curl's --resolve ("a.test:8080:127.0.0.1"), so loopback servers can
+  // stand for distinct hosts. Applies to requests started after the call.
+  void pin_address(const std::string& host_port_address);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// A Retry-After value, delay-seconds or an HTTP-date, as a delay from `now`
+// (a date in the past is zero); nullopt when it is neither.
+std::optional<std::chrono::seconds> parse_retry_after(std::string_view value, std::time_t now);
 
 // One request, synchronously: for `newsmon extract URL` and `parse-feed URL`.
 Result<FetchResponse> fetch_one(const HttpConfig& config, FetchRequest request);

@@ -1,5 +1,6 @@
 #include "daemon/pipeline.h"
 
+#include <map>
 #include <memory>
 #include <random>
 #include <set>
@@ -9,6 +10,7 @@
 #include "daemon/charset.h"
 #include "daemon/deduper.h"
 #include "daemon/feed_parser.h"
+#include "daemon/robots_txt.h"
 #include "daemon/scheduler.h"
 #include "daemon/simhash.h"
 #include "daemon/url_canonicalizer.h"
@@ -45,6 +47,7 @@ struct FeedJob {
   PollOutcome outcome;
   std::vector<FeedEntry> new_entries;
   std::vector<Result<FetchResponse>> pages;  // one per new entry, in order
+  std::vector<bool> robots_disallowed;       // one per new entry: robots.txt said no
   std::size_t pages_pending = 0;
 };
 
@@ -105,6 +108,8 @@ class Poll {
       job->new_entries.push_back(std::move(entry));
     }
     job->pages.resize(job->new_entries.size(), fail(ErrorKind::refused, "not fetched"));
+    job->robots_disallowed.resize(job->new_entries.size(), false);
+    ++job->pages_pending;  // held while queueing, so a page settled at once cannot commit early
     const bool local_feed = is_file_url(job->state.url);
     for (std::size_t i = 0; i < job->new_entries.size(); ++i) {
       const auto& entry = job->new_entries[i];
@@ -113,12 +118,68 @@ class Poll {
       ++job->pages_pending;
       // A local feed may point at local pages; a remote one never at file: URLs.
       FetchRequest page{entry.link, "", "", local_feed, job->outlet->host_delay};
-      fetcher_.add(std::move(page), [this, job, i](const FetchRequest&, Result<FetchResponse> r) {
+      fetch_page(job, i, std::move(page));
+    }
+    if (--job->pages_pending == 0) commit(job);
+  }
+
+  // Fetches an article page unless its site's robots.txt disallows it; then
+  // the entry is stored from the feed's own content, marked so.
+  void fetch_page(const std::shared_ptr<FeedJob>& job, std::size_t i, FetchRequest page) {
+    const auto fetch = [this, job, i](FetchRequest request) {
+      fetcher_.add(std::move(request), [this, job, i](const FetchRequest&, Result<FetchResponse> r) {
         job->pages[i] = std::move(r);
         if (--job->pages_pending == 0) commit(job);
       });
-    }
-    if (job->pages_pending == 0) commit(job);
+    };
+    const std::string origin = robots_origin(page.url);
+    if (!context_.config.http.respect_robots_txt || origin.empty()) return fetch(std::move(page));
+    const auto delay = page.host_delay;
+    with_robots(origin, delay, [this, job, i, fetch, page = std::move(page)](const RobotsTxt& robots) mutable {
+      if (robots.allows(robots_path(page.url))) return fetch(std::move(page));
+      job->robots_disallowed[i] = true;
+      job->pages[i] = fail(ErrorKind::refused, page.url + ": disallowed by robots.txt");
+      if (--job->pages_pending == 0) commit(job);
+    });
+  }
+
+  // Calls `then` with the origin's robots.txt: from this poll's memory, from
+  // the store when fetched less than a day ago, or fetched now (once per
+  // origin however many pages wait for it). 4xx allows everything; 5xx and
+  // no answer disallow everything for this poll, uncached (RFC 9309 2.3.1).
+  void with_robots(const std::string& origin, std::optional<std::chrono::milliseconds> delay,
+                   std::function<void(const RobotsTxt&)> then) {
+    RobotsState& known = robots_[origin];
+    if (known.rules) return then(*known.rules);
+    known.waiting.push_back(std::move(then));
+    if (known.waiting.size() > 1) return;  // already on its way
+    const std::string token = product_token(context_.config.http.user_agent);
+    const auto cached = store_.robots_txt(origin);
+    if (cached && now_ - cached->fetched < std::chrono::days(1) && cached->fetched <= now_)
+      return settle_robots(origin, RobotsTxt::parse(cached->body, token));
+    FetchRequest request{origin + "/robots.txt", "", "", false, delay};
+    fetcher_.add(std::move(request), [this, origin, token](const FetchRequest& r, Result<FetchResponse> response) {
+      if (response && response->status < 300) {
+        const std::string body = response->body.substr(0, 500 * 1024);
+        store_.save_robots_txt(origin, body, now_);
+        return settle_robots(origin, RobotsTxt::parse(body, token));
+      }
+      if (response && response->status < 500 && response->status != 429) {
+        store_.save_robots_txt(origin, "", now_);
+        return settle_robots(origin, RobotsTxt::allow_all());
+      }
+      spdlog::warn("{}: unreachable ({}); its pages are not fetched this poll", r.url,
+                   response ? "HTTP " + std::to_string(response->status) : response.error().message);
+      settle_robots(origin, RobotsTxt::disallow_all());
+    });
+  }
+
+  void settle_robots(const std::string& origin, RobotsTxt rules) {
+    RobotsState& known = robots_[origin];
+    known.rules = std::move(rules);
+    auto waiting = std::move(known.waiting);
+    known.waiting.clear();
+    for (auto& then : waiting) then(*known.rules);
   }
 
   void finish_failed(const std::shared_ptr<FeedJob>& job, const std::string& error, long status) {
@@ -200,6 +261,7 @@ class Poll {
     for (std::size_t i = 0; i < job->new_entries.size(); ++i) {
       const FeedEntry& entry = job->new_entries[i];
       NewItem item = build_item(*job, entry, job->pages[i]);
+      item.robots_disallowed = job->robots_disallowed[i];
       if (auto existing = store_.item_id_for_url(item.canonical_url)) {
         store_.remember_entry(job->state.url, entry.id, *existing);
         continue;
@@ -233,6 +295,12 @@ class Poll {
   Instant now_;
   Fetcher fetcher_;
   std::mt19937_64 random_;
+  // robots.txt per origin for this poll: the rules once known, the pages waiting for them.
+  struct RobotsState {
+    std::optional<RobotsTxt> rules;
+    std::vector<std::function<void(const RobotsTxt&)>> waiting;
+  };
+  std::map<std::string, RobotsState> robots_;
 };
 
 }  // namespace

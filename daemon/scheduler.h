@@ -31,7 +31,18 @@ struct PollOutcome {
 };
 
 // Applies `outcome` to `state` and sets state.next_poll. `jitter` in [0, 1)
-// spreads retries of failing feeds. `interval` overrides [schedule] default.
+// spreads retries of failing feeds. `interval` (the outlet's poll_interval)
+// replaces the estimate from the publication rate.
+//  - success: the interval is half the mean gap between the newest (up to 20)
+//    entry dates, or half the time since the newest entry if that is longer
+//    (a quiet feed slows down); default_interval without two dates. It is
+//    clamped to [min_interval, max_interval], then raised to the feed's ttl,
+//    Cache-Control max-age and Retry-After (never past 7 days).
+//  - failure: min_interval doubled per failure in a row, plus up to 25%
+//    jitter, capped at max_backoff; 429 and 503 wait at least Retry-After.
+//  - a 410 on 3 polls in a row retires the feed (next_poll cleared).
+//  - a permanent redirect to the same URL on 3 successful polls in a row
+//    becomes the feed's fetch_url.
 void record_poll(FeedState& state, const PollOutcome& outcome, const ScheduleConfig& schedule,
                  std::optional<std::chrono::seconds> interval, double jitter);
 
