@@ -109,8 +109,15 @@ std::vector<Paragraph> clean_paragraphs(std::vector<Paragraph> in, std::vector<s
       break;
     }
   }
-  while (out.size() > 1 && mostly_links(out.back()) && out.back().text.size() < 200 && !out.back().list_item)
+  // Trailing link lines ("next story", tag links) after a real body.
+  std::size_t prose = 0;
+  for (const Paragraph& p : out) prose += p.text.size() - std::min(p.text.size(), p.link_chars);
+  std::size_t dropped = 0;
+  while (out.size() > 1 && mostly_links(out.back()) && out.back().text.size() < 200 && !out.back().list_item &&
+         (dropped + out.back().text.size()) * 4 < prose) {
+    dropped += out.back().text.size();
     out.pop_back();
+  }
   return out;
 }
 

@@ -35,8 +35,8 @@ constexpr std::array<std::string_view, 32> kUnlikely{
     "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
     "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
     "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "newsletter"};
-constexpr std::array<std::string_view, 10> kUnlikelyStrict{
-    "share", "directory", "advert", "cookie", "subscribe", "signup", "sign-up", "promo", "paywall",
+constexpr std::array<std::string_view, 9> kUnlikelyStrict{
+    "directory", "advert", "cookie", "subscribe", "signup", "sign-up", "promo", "paywall",
     "author-bio"};
 constexpr std::array<std::string_view, 8> kMaybe{"and", "article", "body", "column", "content",
                                                  "main", "mathjax", "shadow"};
@@ -84,7 +84,8 @@ bool is_hidden_element(const GumboNode* node) {
 }
 
 int class_weight(const GumboNode* node) {
-  return weight_of(attribute(node, "class")) + weight_of(attribute(node, "id"));
+  const int schema = attribute(node, "itemprop").find("articleBody") != std::string_view::npos ? 25 : 0;
+  return schema + weight_of(attribute(node, "class")) + weight_of(attribute(node, "id"));
 }
 
 bool is_unlikely_candidate(const GumboNode* node, bool strict) {
@@ -98,6 +99,7 @@ bool is_unlikely_candidate(const GumboNode* node, bool strict) {
   const std::string_view cls = attribute(node, "class");
   const std::string_view id = attribute(node, "id");
   if (cls.empty() && id.empty()) return false;
+  if (attribute(node, "itemprop").find("articleBody") != std::string_view::npos) return false;
   std::string s = lowercase(cls);
   s.push_back(' ');
   s += lowercase(id);

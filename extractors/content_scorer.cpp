@@ -59,7 +59,7 @@ bool always_dropped(GumboTag t) {
     case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_SVG: case GUMBO_TAG_CANVAS:
     case GUMBO_TAG_MAP: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_AUDIO:
     case GUMBO_TAG_VIDEO: case GUMBO_TAG_MENU: case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET:
-    case GUMBO_TAG_MATH: case GUMBO_TAG_DATALIST: case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_DATALIST: case GUMBO_TAG_OPTION:
       return true;
     default:
       return false;

@@ -67,10 +67,10 @@ struct SkippedTag {
 };
 
 // Elements whose whole content is dropped before parsing.
-constexpr std::array<SkippedTag, 10> kSkipped{{
+constexpr std::array<SkippedTag, 9> kSkipped{{
     {"script", Skip::raw},   {"style", Skip::raw},    {"noscript", Skip::raw},
     {"template", Skip::raw}, {"iframe", Skip::raw},   {"noembed", Skip::raw},
-    {"noframes", Skip::raw}, {"svg", Skip::nested},   {"math", Skip::nested},
+    {"noframes", Skip::raw}, {"svg", Skip::nested},
     {"canvas", Skip::raw},
 }};
 

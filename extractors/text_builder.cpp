@@ -143,7 +143,16 @@ std::vector<Paragraph> render_paragraphs(const PageTree& tree, std::span<const s
       if (is_heading_tag(n.tag)) out.mark_heading();
       if (n.tag == GUMBO_TAG_LI) out.mark_list_item();
       if (n.tag == GUMBO_TAG_PRE) out.set_preformatted(true);
-      if (n.tag == GUMBO_TAG_A) ++link_depth;
+      if (n.tag == GUMBO_TAG_A) {
+        const GumboAttribute* href = gumbo_get_attribute(&n.node->v.element.attributes, "href");
+        // javascript: pseudo-links are not links to anywhere
+        if (href && href->value && std::string_view(href->value).starts_with("javascript:")) {
+          open.push_back({n.end, GUMBO_TAG_SPAN});
+          ++i;
+          continue;
+        }
+        ++link_depth;
+      }
       if (n.end > i + 1) {
         open.push_back({n.end, n.tag});
       } else if (is_block_tag(n.tag)) {
