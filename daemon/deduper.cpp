@@ -1,5 +1,14 @@
 #include "daemon/deduper.h"
 
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
 #include "daemon/simhash.h"
 
 namespace newsmon {
@@ -13,9 +22,145 @@ std::optional<std::int64_t> find_near_duplicate(std::uint64_t simhash,
   return best;
 }
 
-// Placeholder until the stories issue lands: every item is its own story.
-std::optional<std::int64_t> match_story(const StoryCandidate&, const std::vector<StoryCandidate>&) {
-  return std::nullopt;
+namespace {
+
+// Two items further apart than this are never one story.
+constexpr auto kStoryWindow = std::chrono::hours(24 * 4);
+
+bool is_stopword(std::string_view w) {
+  static const std::unordered_set<std::string_view> words = {
+      "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "is", "was", "has", "have",
+      "had", "be", "been", "are", "were", "with", "by", "at", "from", "that", "this", "it",
+      "its", "as", "but", "not", "will", "would", "said", "say", "says", "after", "over",
+      "new", "more", "than", "their", "they", "he", "she", "his", "her", "we", "our", "you",
+      "about", "also", "which", "who", "into", "up", "out", "could", "can", "may", "there",
+      "what", "when", "while", "now", "no", "so", "if", "all", "any", "other", "some", "such",
+      "them", "those", "these", "i", "us", "do", "did", "does", "being", "just", "last",
+      "first", "year", "week", "day", "monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday", "mr", "ms", "mrs", "per", "cent", "percent", "one", "two"};
+  return words.count(w) > 0;
+}
+
+// The words of a title and lead for comparing stories: lowercased, plural s
+// dropped, stopwords out; title words count twice. Entities are the names
+// and figures: capitalised words inside a sentence, words in capitals, and
+// numbers of two or more digits.
+struct StoryFeatures {
+  std::unordered_map<std::string, double> weights;
+  std::unordered_set<std::string> entities;
+  double norm = 0;
+};
+
+void add_text(StoryFeatures& f, std::string_view text, double weight) {
+  bool sentence_start = true;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool word_char = std::isalnum(c) || c >= 0x80;
+    if (!word_char) {
+      if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':') sentence_start = true;
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size()) {
+      const auto d = static_cast<unsigned char>(text[j]);
+      if (!(std::isalnum(d) || d >= 0x80)) break;
+      ++j;
+    }
+    std::string_view original = text.substr(i, j - i);
+    std::string word(original);
+    bool capitals = true, digits = true;
+    for (char& ch : word) {
+      const auto u = static_cast<unsigned char>(ch);
+      if (std::islower(u)) capitals = false;
+      if (!std::isdigit(u)) digits = false;
+      ch = static_cast<char>(std::tolower(u));
+    }
+    if (word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's') word.pop_back();
+    const bool capitalised = std::isupper(static_cast<unsigned char>(original[0]));
+    if (word.size() >= 2 && !is_stopword(word)) {
+      f.weights[word] += weight;
+      if ((digits && word.size() >= 2) || (capitalised && (!sentence_start || capitals)))
+        f.entities.insert(word);
+    }
+    sentence_start = false;
+    i = j;
+  }
+}
+
+StoryFeatures features(const StoryCandidate& item) {
+  StoryFeatures f;
+  add_text(f, item.title, 2.0);
+  add_text(f, item.lead, 1.0);
+  double sum = 0;
+  for (const auto& [word, w] : f.weights) sum += w * w;
+  f.norm = std::sqrt(sum);
+  return f;
+}
+
+double cosine(const StoryFeatures& a, const StoryFeatures& b) {
+  if (a.norm == 0 || b.norm == 0) return 0;
+  const auto& small = a.weights.size() < b.weights.size() ? a : b;
+  const auto& large = &small == &a ? b : a;
+  double dot = 0;
+  for (const auto& [word, w] : small.weights)
+    if (auto it = large.weights.find(word); it != large.weights.end()) dot += w * it->second;
+  return dot / (a.norm * b.norm);
+}
+
+std::size_t shared(const std::unordered_set<std::string>& a, const std::unordered_set<std::string>& b) {
+  std::size_t n = 0;
+  for (const auto& x : a) n += b.count(x);
+  return n;
+}
+
+std::size_t shared_tags(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::size_t n = 0;
+  for (const auto& x : a) n += std::find(b.begin(), b.end(), x) != b.end();
+  return n;
+}
+
+}  // namespace
+
+double story_similarity(const StoryCandidate& a, const StoryCandidate& b) {
+  return cosine(features(a), features(b));
+}
+
+std::optional<std::int64_t> match_story(const StoryCandidate& item,
+                                        const std::vector<StoryCandidate>& candidates) {
+  std::optional<StoryFeatures> mine;
+  std::optional<std::int64_t> best_story;
+  double best_score = 0;
+  for (const auto& c : candidates) {
+    const auto gap = c.published > item.published ? c.published - item.published
+                                                  : item.published - c.published;
+    if (gap > kStoryWindow) continue;
+    // Cheap test first: items that both have tags must share one.
+    const std::size_t tags_in_common = shared_tags(item.tags, c.tags);
+    if (!item.tags.empty() && !c.tags.empty() && tags_in_common == 0) continue;
+    if (!mine) mine = features(item);
+    const StoryFeatures theirs = features(c);
+    const double similarity = cosine(*mine, theirs);
+    if (similarity < kStoryMinimumSimilarity) continue;
+    const std::size_t entities = shared(mine->entities, theirs.entities);
+    const std::size_t fewer_entities = std::min(mine->entities.size(), theirs.entities.size());
+    const double entity_overlap = fewer_entities ? double(entities) / double(fewer_entities) : 0;
+    // Precision before recall: a near-copy of the lead, or a clearly similar
+    // text that names mostly the same people, places and figures.
+    const bool same_text = similarity >= kStorySameTextSimilarity;
+    const bool same_event = similarity >= kStoryMinimumSimilarity && entities >= 4 &&
+                            entity_overlap >= 0.4;
+    // One outlet's own items are one story only when they are near-copies.
+    if (c.outlet == item.outlet && !same_text) continue;
+    if (!same_text && !same_event) continue;
+    const double score = similarity + 0.05 * double(entities);
+    if (score > best_score) {
+      best_score = score;
+      best_story = c.story_id;
+    }
+  }
+  return best_story;
 }
 
 }  // namespace newsmon

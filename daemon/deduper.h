@@ -18,7 +18,22 @@ std::optional<std::int64_t> find_near_duplicate(std::uint64_t simhash,
 // The story of the candidate that tells the same event as `item` (similar
 // title and lead, shared entities, within a few days), if any. Precision
 // before recall: two different stories on one topic must stay apart.
+//
+// Two items are one story when they are within four days of each other, share
+// a tag when both have tags, and either their titles and leads are near-copies
+// (cosine similarity of their words >= kStorySameTextSimilarity) or they are
+// clearly similar (>= kStoryMinimumSimilarity) and name mostly the same
+// entities (capitalised names and figures: at least four shared, and at
+// least 40% of the smaller set). Items of one outlet group only as near-copies.
+// Among several matches, the most similar wins.
 std::optional<std::int64_t> match_story(const StoryCandidate& item,
                                         const std::vector<StoryCandidate>& candidates);
+
+inline constexpr double kStorySameTextSimilarity = 0.6;
+inline constexpr double kStoryMinimumSimilarity = 0.25;
+
+// The cosine similarity (0..1) of two items' title and lead words, title
+// words counting twice; what match_story compares. For tests and tuning.
+double story_similarity(const StoryCandidate& a, const StoryCandidate& b);
 
 }  // namespace newsmon
