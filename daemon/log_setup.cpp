@@ -66,7 +66,11 @@ std::string local_clock_text(std::chrono::system_clock::time_point t) {
 class NewsmonSink final : public spdlog::sinks::base_sink<std::mutex> {
  public:
   NewsmonSink(LogDestination destination, std::FILE* stream, bool colour)
-      : destination_(destination), stream_(stream), colour_(colour) {}
+      : destination_(destination), stream_(stream), colour_(colour),
+        // libsystemd drops messages silently when journald's socket is missing:
+        // then the prefixed lines on the stream are the only way in.
+        journal_api_(destination == LogDestination::journal &&
+                     access("/run/systemd/journal/socket", W_OK) == 0) {}
 
  protected:
   void sink_it_(const spdlog::details::log_msg& msg) override {
@@ -74,7 +78,7 @@ class NewsmonSink final : public spdlog::sinks::base_sink<std::mutex> {
         strip_control_characters(std::string_view(msg.payload.data(), msg.payload.size()));
     switch (destination_) {
       case LogDestination::journal:
-        if (send_to_journal(msg.level, message)) return;
+        if (journal_api_ && send_to_journal(msg.level, message)) return;
         write_line(format_log_line(LogDestination::journal, msg.level, message, ""));
         return;
       case LogDestination::terminal: {
@@ -125,6 +129,7 @@ class NewsmonSink final : public spdlog::sinks::base_sink<std::mutex> {
   LogDestination destination_;
   std::FILE* stream_;
   bool colour_;
+  bool journal_api_;
 };
 
 }  // namespace

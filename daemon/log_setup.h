@@ -3,8 +3,9 @@
 //   - the systemd journal (JOURNAL_STREAM names our stderr): each line goes
 //     through the journal API with PRIORITY=, SYSLOG_IDENTIFIER=newsmon and the
 //     structured fields in force (FEED_URL=, HTTP_STATUS=, see LogFields); if
-//     the journal refuses it, the line is written to stderr with its syslog
-//     priority prefix ("<3>..." for errors) so journald still files it right;
+//     journald's socket is missing or refuses it, the line is written to
+//     stderr with its syslog priority prefix ("<3>..." for errors) so
+//     journald still files it at the right priority;
 //   - a terminal: "HH:MM:SS level message", the level coloured unless NO_COLOR;
 //   - anything else (a file, a pipe): "YYYY-MM-DDTHH:MM:SSZ level message".
 // Every message has its control characters stripped (safe_text.h) before it

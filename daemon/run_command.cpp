@@ -16,6 +16,7 @@ namespace newsmon {
 int run_run_command(const GlobalOptions& global, const RunOptions&) {
   setup_logging(detect_log_destination(), parse_log_level(global.log_level, spdlog::level::info));
   std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGXFSZ, SIG_IGN);  // past RLIMIT_FSIZE a write fails (EFBIG) instead of killing us
   SignalWatch signals;  // from here on SIGTERM is a request, not a kill
 
   const auto config_path = find_config(global.config);

@@ -223,7 +223,7 @@ int run_service(const ServiceSettings& settings, Config config, Store& store, Si
   std::int64_t items_stored = store.item_count();
   int polls = 0;
   int storage_failures = 0;
-  std::optional<Instant> storage_retry_at;
+  Instant storage_retry_at = Instant::min();  // no commit has failed
   bool ready_sent = false;
   std::string last_status;
 
@@ -254,7 +254,7 @@ int run_service(const ServiceSettings& settings, Config config, Store& store, Si
       watchdog.alive();
       continue;
     }
-    const bool held_back = storage_retry_at && *storage_retry_at > now;
+    const bool held_back = storage_retry_at > now;
     if (!ready_sent) {
       notify("READY=1\nSTATUS=" + service_status(due.due, due.total, due.next, items_stored));
       ready_sent = true;
@@ -272,7 +272,7 @@ int run_service(const ServiceSettings& settings, Config config, Store& store, Si
             });
         items_stored = store.item_count();
         storage_failures = 0;
-        storage_retry_at.reset();
+        storage_retry_at = Instant::min();
         log_poll(report, store, items_stored);
         if (settings.after_poll) settings.after_poll(report);
       } catch (const StorageError& e) {
@@ -284,8 +284,8 @@ int run_service(const ServiceSettings& settings, Config config, Store& store, Si
         const std::string what = e.disk_full() ? std::string("the disk is full") : std::string(e.what());
         spdlog::error("archive: a commit failed ({}); nothing committed is lost, the feeds it "
                       "covered will be polled again at {}",
-                      what, to_rfc3339(*storage_retry_at));
-        notify("STATUS=archive write failed (" + what + "), retrying at " + to_rfc3339(*storage_retry_at) +
+                      what, to_rfc3339(storage_retry_at));
+        notify("STATUS=archive write failed (" + what + "), retrying at " + to_rfc3339(storage_retry_at) +
                "; " + std::to_string(items_stored) + " items stored");
         last_status = "storage";
         if (settings.after_poll) settings.after_poll(PollReport{});
@@ -296,7 +296,7 @@ int run_service(const ServiceSettings& settings, Config config, Store& store, Si
     }
 
     Instant wake = due.next ? *due.next : now + std::chrono::hours(24);
-    if (held_back) wake = std::max(wake, *storage_retry_at);
+    if (held_back) wake = std::max(wake, storage_retry_at);
     if (wake <= now) wake = now + std::chrono::seconds(1);  // never spin
     if (last_status.empty()) {
       last_status = service_status(due.due, due.total, due.next, items_stored);

@@ -55,12 +55,20 @@ TEST_CASE("the level set on the command line filters what is written", "[log_set
 }
 
 TEST_CASE("control characters from the web never reach the log", "[log_setup]") {
+  ::setenv("NO_COLOR", "1", 1);
   const std::string out = captured(LogDestination::terminal, spdlog::level::info, [] {
     spdlog::warn("feed {}: bad", "http://x/\x1b[2J\x07title");
   });
   CHECK(out.find('\x1b') == std::string::npos);
   CHECK(out.find('\x07') == std::string::npos);
   CHECK(out.find("warn  feed http://x/[2Jtitle: bad\n") != std::string::npos);
+  ::unsetenv("NO_COLOR");
+}
+
+TEST_CASE("on a terminal the level is coloured unless NO_COLOR is set", "[log_setup]") {
+  ::unsetenv("NO_COLOR");
+  const std::string out = captured(LogDestination::terminal, spdlog::level::info, [] { spdlog::error("boom"); });
+  CHECK(out.find("\033[1;31merror\033[0m boom\n") != std::string::npos);
 }
 
 TEST_CASE("structured fields hold for the scope that set them, nested ones on top", "[log_setup]") {

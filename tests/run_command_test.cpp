@@ -38,27 +38,31 @@ class NotifySocket {
     REQUIRE(bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
   }
   ~NotifySocket() { close(fd_); }
-  // Messages until one contains `wanted` or `timeout` passes; returns all read.
+  // Every message received since the last mark(), once one of them contains
+  // `wanted` or `timeout` has passed.
   std::string read_until(const std::string& wanted, std::chrono::milliseconds timeout) {
     const auto end = std::chrono::steady_clock::now() + timeout;
-    std::string seen;
-    while (std::chrono::steady_clock::now() < end) {
+    while (history_.find(wanted, mark_) == std::string::npos && std::chrono::steady_clock::now() < end) {
       pollfd p{fd_, POLLIN, 0};
       if (::poll(&p, 1, 100) <= 0) continue;
       char buffer[4096];
       const ssize_t n = recv(fd_, buffer, sizeof buffer, 0);
-      if (n <= 0) continue;
-      const std::string message(buffer, std::size_t(n));
-      seen += message + "\n";
-      if (message.find(wanted) != std::string::npos) return seen;
+      if (n > 0) history_ += std::string(buffer, std::size_t(n)) + "\n";
     }
-    return seen;
+    return history_.substr(mark_);
+  }
+  // Later read_until() calls look only at messages received from now on.
+  void mark() {
+    read_until("\x01", std::chrono::milliseconds(0));
+    mark_ = history_.size();
   }
   const std::filesystem::path& path() const { return path_; }
 
  private:
   std::filesystem::path path_;
   int fd_ = -1;
+  std::string history_;
+  std::size_t mark_ = 0;
 };
 
 // `newsmon ARGS...` with extra environment, stderr to a file.
@@ -135,16 +139,18 @@ TEST_CASE("run tells systemd it is ready, pings the watchdog, reloads and stops 
   CHECK_THAT(ready, Catch::Contains("items stored"));
   CHECK_THAT(notify.read_until("WATCHDOG=1", std::chrono::seconds(5)), Catch::Contains("WATCHDOG=1"));
   // Idle between polls, the status names the next poll.
-  CHECK_THAT(notify.read_until("next poll at", std::chrono::seconds(20)),
+  CHECK_THAT(notify.read_until("STATUS=0 of 1 feeds due", std::chrono::seconds(20)),
              Catch::Contains("STATUS=0 of 1 feeds due, next poll at "));
 
   // An invalid config: logged, and the daemon carries on.
   dir.write("feeds.toml", "[[outlet]]\nname = \"Local\"\nfeeds = [\"gopher://nowhere\"]\nbogus = 1\n");
+  notify.mark();
   REQUIRE(kill(daemon.pid, SIGHUP) == 0);
   const std::string reloaded = notify.read_until("READY=1", std::chrono::seconds(10));
   CHECK_THAT(reloaded, Catch::Contains("RELOADING=1"));
   CHECK_THAT(reloaded, Catch::Contains("READY=1"));
 
+  notify.mark();
   REQUIRE(kill(daemon.pid, SIGTERM) == 0);
   const auto stop_started = std::chrono::steady_clock::now();
   CHECK_THAT(notify.read_until("STOPPING=1", std::chrono::seconds(5)), Catch::Contains("STOPPING=1"));

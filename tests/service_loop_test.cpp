@@ -109,7 +109,7 @@ TEST_CASE("the loop polls every feed at start, then sleeps until the next one is
   const auto second = store.feed_state(feed_url("missing.xml"), "Local");
   REQUIRE(first.last_attempt);
   REQUIRE(second.last_attempt);
-  CHECK(*first.last_attempt > kStart || *second.last_attempt > kStart);  // polled again later
+  CHECK((*first.last_attempt > kStart || *second.last_attempt > kStart));  // polled again later
   CHECK(clock.waits.front() > kStart);
   CHECK(clock.waits.front() <= kStart + std::chrono::hours(1));
 }

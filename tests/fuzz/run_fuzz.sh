@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds every libFuzzer target with clang (ASan + UBSan) in $FUZZ_BUILD_DIR
+# Builds every libFuzzer target with clang 16 (ASan + UBSan, the core instrumented for coverage) in $FUZZ_BUILD_DIR
 # (default build-fuzz) and runs each for $FUZZ_SECONDS (default 30) on a copy
 # of its seed corpus, tests/fuzz/corpus/<stem>/. Prints the executions per
 # target; exits non-zero on the first crash, leak or sanitizer report.
@@ -8,14 +8,16 @@ set -eu
 cd "$(dirname "$0")/../.."
 BUILD=${FUZZ_BUILD_DIR:-build-fuzz}
 SECONDS_EACH=${FUZZ_SECONDS:-30}
-command -v clang++ >/dev/null || { echo "run_fuzz: clang++ is missing (apt-get install clang libclang-rt-14-dev)"; exit 1; }
+# clang 16: the first whose <expected> support (with libstdc++ 12) compiles the core.
+CLANG=${CLANG:-clang-16}
+command -v "$CLANG++" >/dev/null || { echo "run_fuzz: $CLANG++ is missing (apt-get install clang-16 libclang-rt-16-dev)"; exit 1; }
 
 if [ $# -gt 0 ]; then stems="$*"; else
   stems=$(for f in tests/fuzz/*_fuzz.cpp; do basename "$f" _fuzz.cpp; done)
 fi
 targets=$(for s in $stems; do printf '%s_fuzz ' "$s"; done)
 
-CC=clang CXX=clang++ cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+CC=$CLANG CXX=$CLANG++ cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSMON_FUZZ=ON >/dev/null
 # shellcheck disable=SC2086
 cmake --build "$BUILD" -j2 --target $targets
 
