@@ -20,6 +20,10 @@ root=${NEWSMON_NSPAWN_ROOT:-/var/tmp/newsmon-nspawn/root}
 mirror=${DEBIAN_MIRROR:-$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1)}
 mirror=${mirror:-http://deb.debian.org/debian}
 
+# newsmon's run-time libraries on bookworm, and procps for ExecReload=/bin/kill.
+runtime="libcurl4 libsqlite3-0 libgumbo1 libre2-9 libxml2 libpsl5 libuchardet0 libstemmer0d libspdlog1.10
+libfmt9 libsystemd0 libtomlplusplus3 procps"
+
 for tool in debootstrap systemd-nspawn; do
   command -v $tool >/dev/null || { echo "$tool is missing: apt-get install debootstrap systemd-container"; exit 1; }
 done
@@ -28,11 +32,18 @@ if [ ! -x "$root/lib/systemd/systemd" ]; then
   echo "container: debootstrap bookworm into $root from $mirror"
   mkdir -p "$(dirname "$root")"
   debootstrap --variant=minbase \
-    --include=systemd,systemd-sysv,dbus,libcurl4,libsqlite3-0,libgumbo1,libre2-9,libxml2,libpsl5,libuchardet0,libstemmer0d,libspdlog1.10,libfmt9,libsystemd0 \
+    --include="systemd,systemd-sysv,dbus,$(echo $runtime | tr ' ' ,)" \
     bookworm "$root" "$mirror" >"$root.debootstrap.log" 2>&1 || { tail "$root.debootstrap.log"; exit 1; }
 fi
 
 install -m 0755 "$binary" "$root/usr/bin/newsmon"
+if chroot "$root" ldd /usr/bin/newsmon | grep -q "not found" || [ ! -x "$root/bin/kill" ]; then
+  echo "container: installing the run-time libraries"
+  cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+  # shellcheck disable=SC2086
+  chroot "$root" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(echo $runtime)" \
+    >"$root.apt.log" 2>&1 || { tail "$root.apt.log"; exit 1; }
+fi
 if chroot "$root" ldd /usr/bin/newsmon | grep -q "not found"; then
   echo "container: libraries missing in the container:"; chroot "$root" ldd /usr/bin/newsmon | grep "not found"
   exit 1
@@ -88,7 +99,10 @@ journalctl -u newsmon --no-pager -p err | grep -q "is invalid; the running confi
 say "ok: invalid config on reload logged at priority err, service still active"
 cp /tmp/good.toml /etc/newsmon/feeds.toml
 [ -f /var/lib/newsmon/newsmon.db ] || fail "no archive in /var/lib/newsmon"
-say "ok: archive at /var/lib/newsmon/newsmon.db, owner $(stat -c %U:%a /var/lib/private/newsmon)"
+say "ok: archive at /var/lib/newsmon/newsmon.db, directory uid $(stat -c %u:%a /var/lib/private/newsmon)"
+fields=$(journalctl -u newsmon --no-pager -o verbose FEED_URL=file:///srv/feeds/feed.xml | grep -c -e '^ *FEED_URL=' -e '^ *HTTP_STATUS=')
+[ "$fields" -ge 2 ] || fail "no journal entries with FEED_URL= and HTTP_STATUS= fields"
+say "ok: journal entries carry FEED_URL= and HTTP_STATUS= ($fields fields)"
 start=$(date +%s%N)
 systemctl stop newsmon
 end=$(date +%s%N)
@@ -116,7 +130,7 @@ ln -sf /etc/systemd/system/newsmon-check.service "$root/etc/systemd/system/multi
 
 echo "container: booting"
 started=$(date +%s)
-timeout 300 systemd-nspawn -q -D "$root" -b --register=no --private-network \
+timeout 300 systemd-nspawn -q -D "$root" -b --register=no --keep-unit --private-network \
   --machine=newsmon-test >"$root.boot.log" 2>&1 </dev/null || true
 echo "container: powered off after $(( $(date +%s) - started )) s"
 if [ ! -f "$root/result" ]; then
