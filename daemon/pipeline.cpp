@@ -10,6 +10,7 @@
 #include "daemon/charset.h"
 #include "daemon/deduper.h"
 #include "daemon/feed_parser.h"
+#include "daemon/log_setup.h"
 #include "daemon/robots_txt.h"
 #include "daemon/scheduler.h"
 #include "daemon/simhash.h"
@@ -187,6 +188,7 @@ class Poll {
     job->outcome.status = status;
     job->outcome.error = error;
     job->report->error = error;
+    LogFields fields{{"FEED_URL", job->state.url}, {"HTTP_STATUS", std::to_string(status)}};
     spdlog::warn("feed {}: {}", job->state.url, error);
     commit(job);
   }
