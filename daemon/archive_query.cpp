@@ -15,62 +15,183 @@ std::vector<std::string> split_group(const std::string& text) {
   return out;
 }
 
-}  // namespace
+// The columns read_item() expects, in order.
+std::string item_columns(bool with_body) {
+  return std::string(
+             "items.id, items.url, items.canonical_url, items.outlet, items.title, items.authors,"
+             " items.published, items.fetched, ") +
+         (with_body ? "items.body" : "''") +
+         ", items.body_source, items.summary, items.language, items.score, items.relevant,"
+         " items.duplicate_of, items.story_id,"
+         " (SELECT json_group_array(tag) FROM (SELECT tag FROM item_tags WHERE item_id = items.id ORDER BY tag)),"
+         " (SELECT json_group_array(topic) FROM (SELECT topic FROM item_topics WHERE item_id = items.id ORDER BY topic))";
+}
 
-std::vector<StoredItem> query_items(Store& store, const ItemQuery& query) {
-  std::string sql =
-      "SELECT id, url, canonical_url, outlet, title, authors, published, fetched, body,"
-      " body_source, summary, language, score, relevant, duplicate_of, story_id,"
-      " (SELECT json_group_array(tag) FROM (SELECT tag FROM item_tags WHERE item_id = items.id ORDER BY tag)),"
-      " (SELECT json_group_array(topic) FROM (SELECT topic FROM item_topics WHERE item_id = items.id ORDER BY topic))"
-      " FROM items WHERE 1";
-  std::vector<std::string> texts;
-  std::vector<std::int64_t> numbers;
-  if (query.since) sql += " AND coalesce(published, fetched) >= " + std::to_string(to_unix(*query.since));
-  if (query.until) sql += " AND coalesce(published, fetched) < " + std::to_string(to_unix(*query.until));
-  if (query.relevant_only) sql += " AND relevant = 1";
-  auto in_list = [&](const std::vector<std::string>& values) {
+StoredItem read_item(const SqliteStatement& row, int first = 0) {
+  StoredItem item;
+  const auto c = [first](int i) { return first + i; };
+  item.id = row.column_int(c(0));
+  item.url = row.column_text(c(1));
+  item.canonical_url = row.column_text(c(2));
+  item.outlet = row.column_text(c(3));
+  item.title = row.column_text(c(4));
+  item.authors = split_group(row.column_text(c(5)));
+  if (auto p = row.column_optional_int(c(6))) item.published = instant_from_unix(*p);
+  item.fetched = instant_from_unix(row.column_int(c(7)));
+  item.body = row.column_text(c(8));
+  item.body_source = row.column_text(c(9));
+  item.summary = row.column_text(c(10));
+  item.language = row.column_text(c(11));
+  item.score = row.column_double(c(12));
+  item.relevant = row.column_int(c(13)) != 0;
+  item.duplicate_of = row.column_optional_int(c(14));
+  item.story_id = row.column_optional_int(c(15));
+  item.tags = split_group(row.column_text(c(16)));
+  item.topics = split_group(row.column_text(c(17)));
+  return item;
+}
+
+// " AND ..." conditions on `items` for `query`; text values go to `params`.
+std::string where_conditions(const ItemQuery& query, std::vector<std::string>& params) {
+  std::string sql;
+  if (query.since) sql += " AND coalesce(items.published, items.fetched) >= " + std::to_string(to_unix(*query.since));
+  if (query.until) sql += " AND coalesce(items.published, items.fetched) < " + std::to_string(to_unix(*query.until));
+  if (query.relevant_only) sql += " AND items.relevant = 1";
+  const auto in_list = [&](const std::vector<std::string>& values) {
     std::string list;
     for (const auto& v : values) {
-      texts.push_back(v);
+      params.push_back(v);
       list += (list.empty() ? "?" : ",?");
     }
     return list;
   };
   if (!query.topics.empty())
-    sql += " AND id IN (SELECT item_id FROM item_topics WHERE topic IN (" + in_list(query.topics) + "))";
+    sql += " AND items.id IN (SELECT item_id FROM item_topics WHERE topic IN (" + in_list(query.topics) + "))";
   for (const auto& tag : query.tags)
-    sql += " AND id IN (SELECT item_id FROM item_tags WHERE tag = " + in_list({tag}) + ")";
-  if (!query.outlets.empty()) sql += " AND outlet IN (" + in_list(query.outlets) + ")";
-  sql += " ORDER BY coalesce(published, fetched) DESC, id DESC";
-  if (query.limit) sql += " LIMIT " + std::to_string(*query.limit);
+    sql += " AND items.id IN (SELECT item_id FROM item_tags WHERE tag = " + in_list({tag}) + ")";
+  if (!query.outlets.empty()) sql += " AND items.outlet IN (" + in_list(query.outlets) + ")";
+  return sql;
+}
 
-  SqliteStatement statement(store.db(), sql);
-  for (std::size_t i = 0; i < texts.size(); ++i) statement.bind(int(i + 1), texts[i]);
+void bind_all(SqliteStatement& statement, const std::vector<std::string>& params, int first = 1) {
+  for (std::size_t i = 0; i < params.size(); ++i) statement.bind(first + int(i), params[i]);
+}
+
+std::vector<StoredItem> items_where(Store& store, const std::string& condition, std::int64_t value) {
+  SqliteStatement statement(store.db(), "SELECT " + item_columns(false) + " FROM items WHERE " + condition +
+                                            " ORDER BY coalesce(items.published, items.fetched), items.id");
+  statement.bind(1, value);
   std::vector<StoredItem> items;
-  while (statement.step()) {
-    StoredItem item;
-    item.id = statement.column_int(0);
-    item.url = statement.column_text(1);
-    item.canonical_url = statement.column_text(2);
-    item.outlet = statement.column_text(3);
-    item.title = statement.column_text(4);
-    item.authors = split_group(statement.column_text(5));
-    if (auto p = statement.column_optional_int(6)) item.published = instant_from_unix(*p);
-    item.fetched = instant_from_unix(statement.column_int(7));
-    item.body = statement.column_text(8);
-    item.body_source = statement.column_text(9);
-    item.summary = statement.column_text(10);
-    item.language = statement.column_text(11);
-    item.score = statement.column_double(12);
-    item.relevant = statement.column_int(13) != 0;
-    item.duplicate_of = statement.column_optional_int(14);
-    item.story_id = statement.column_optional_int(15);
-    item.tags = split_group(statement.column_text(16));
-    item.topics = split_group(statement.column_text(17));
-    items.push_back(std::move(item));
-  }
+  while (statement.step()) items.push_back(read_item(statement));
   return items;
+}
+
+}  // namespace
+
+std::vector<StoredItem> query_items(Store& store, const ItemQuery& query) {
+  std::vector<std::string> params;
+  std::string sql = "SELECT " + item_columns(query.with_body) + " FROM items WHERE 1" + where_conditions(query, params);
+  sql += " ORDER BY coalesce(items.published, items.fetched) DESC, items.id DESC";
+  if (query.limit) sql += " LIMIT " + std::to_string(*query.limit);
+  SqliteStatement statement(store.db(), sql);
+  bind_all(statement, params);
+  std::vector<StoredItem> items;
+  while (statement.step()) items.push_back(read_item(statement));
+  return items;
+}
+
+void for_each_item(Store& store, const ItemQuery& query, const std::function<bool(const StoredItem&)>& visit) {
+  std::vector<std::string> params;
+  std::string sql = "SELECT " + item_columns(query.with_body) + " FROM items WHERE 1" + where_conditions(query, params);
+  sql += " ORDER BY items.id";
+  if (query.limit) sql += " LIMIT " + std::to_string(*query.limit);
+  SqliteStatement statement(store.db(), sql);
+  bind_all(statement, params);
+  while (statement.step())
+    if (!visit(read_item(statement))) break;
+}
+
+void scan_item_texts(Store& store, const ItemQuery& query, std::int64_t min_id, std::int64_t max_id,
+                     const std::function<bool(const ItemText&)>& visit) {
+  std::vector<std::string> params;
+  std::string sql =
+      "SELECT items.id, coalesce(items.published, items.fetched), items.outlet, items.title, items.url, items.body"
+      " FROM items WHERE items.id BETWEEN " +
+      std::to_string(min_id) + " AND " + std::to_string(max_id) + where_conditions(query, params) +
+      " ORDER BY items.id DESC";
+  SqliteStatement statement(store.db(), sql);
+  bind_all(statement, params);
+  ItemText text;
+  while (statement.step()) {
+    text.id = statement.column_int(0);
+    text.when = instant_from_unix(statement.column_int(1));
+    text.outlet = statement.column_view(2);
+    text.title = statement.column_view(3);
+    text.url = statement.column_view(4);
+    text.body = statement.column_view(5);
+    if (!visit(text)) break;
+  }
+}
+
+std::pair<std::int64_t, std::int64_t> item_id_range(Store& store) {
+  SqliteStatement statement(store.db(), "SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM items");
+  statement.step();
+  return {statement.column_int(0), statement.column_int(1)};
+}
+
+std::optional<StoredItem> find_item(Store& store, std::int64_t id) {
+  SqliteStatement statement(store.db(), "SELECT " + item_columns(true) + " FROM items WHERE items.id = ?");
+  statement.bind(1, id);
+  if (!statement.step()) return std::nullopt;
+  return read_item(statement);
+}
+
+std::optional<StoredItem> find_item_by_url(Store& store, std::string_view url) {
+  SqliteStatement statement(store.db(), "SELECT " + item_columns(true) +
+                                            " FROM items WHERE items.canonical_url = ?1 OR items.url = ?1"
+                                            " ORDER BY items.canonical_url = ?1 DESC, items.id LIMIT 1");
+  statement.bind(1, url);
+  if (!statement.step()) return std::nullopt;
+  return read_item(statement);
+}
+
+std::vector<StoredItem> story_items(Store& store, std::int64_t story_id, std::int64_t except_id) {
+  auto items = items_where(store, "items.story_id = ?", story_id);
+  std::erase_if(items, [&](const StoredItem& i) { return i.id == except_id; });
+  return items;
+}
+
+std::vector<StoredItem> duplicates_of(Store& store, std::int64_t id) {
+  return items_where(store, "items.duplicate_of = ?", id);
+}
+
+Result<std::vector<SearchHit>> search_items(Store& store, const std::string& match, const ItemQuery& query) {
+  std::vector<std::string> params{match};
+  std::string sql = "SELECT " + item_columns(false) +
+                    ", snippet(items_fts, -1, '" + std::string(kSnippetOpen) + "', '" + std::string(kSnippetClose) +
+                    "', '…', 24), bm25(items_fts, 5.0, 1.0) AS rank"
+                    " FROM items_fts JOIN items ON items.id = items_fts.rowid WHERE items_fts MATCH ?" +
+                    where_conditions(query, params) + " ORDER BY rank, items.id DESC";
+  if (query.limit) sql += " LIMIT " + std::to_string(*query.limit);
+  std::vector<SearchHit> hits;
+  try {
+    SqliteStatement statement(store.db(), sql);
+    bind_all(statement, params);
+    while (statement.step()) {
+      SearchHit hit;
+      hit.item = read_item(statement);
+      hit.snippet = statement.column_text(18);
+      hit.rank = statement.column_double(19);
+      hits.push_back(std::move(hit));
+    }
+  } catch (const StorageError& e) {
+    const std::string message = e.what();
+    if (message.find("fts5") != std::string::npos || message.find("syntax") != std::string::npos ||
+        message.find("no such column") != std::string::npos)
+      return fail(ErrorKind::parse, "bad query '" + match + "': " + message);
+    throw;
+  }
+  return hits;
 }
 
 }  // namespace newsmon

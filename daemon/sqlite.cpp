@@ -117,6 +117,13 @@ std::string SqliteStatement::column_text(int column) const {
               : std::string();
 }
 
+std::string_view SqliteStatement::column_view(int column) const {
+  const auto* text = sqlite3_column_text(stmt_, column);
+  return text ? std::string_view(reinterpret_cast<const char*>(text),
+                                 static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+              : std::string_view();
+}
+
 std::optional<std::int64_t> SqliteStatement::column_optional_int(int column) const {
   if (is_null(column)) return std::nullopt;
   return column_int(column);

@@ -76,6 +76,9 @@ class SqliteStatement {
   std::int64_t column_int(int column) const;
   double column_double(int column) const;
   std::string column_text(int column) const;
+  // The same without a copy: valid until the next step(), reset() or column call
+  // on this column. For scans over large bodies (grep).
+  std::string_view column_view(int column) const;
   std::optional<std::int64_t> column_optional_int(int column) const;
 
  private:

@@ -1,0 +1,29 @@
+// How one stored item looks in the readers' output: its JSON object (for
+// --json and export) and its one-line heading "[ID] DATE · OUTLET · TITLE".
+// Every web-sourced text is passed through strip_control_characters here,
+// before any colour. Pure functions.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "daemon/archive_query.h"
+#include "daemon/terminal.h"
+
+namespace newsmon {
+
+// id, url, canonical_url, outlet, title, authors, published (RFC 3339 UTC or
+// null), fetched, score, relevant, topics, tags, duplicate_of, story_id, and
+// body when `with_body`. Text is kept as stored (JSON escapes controls).
+nlohmann::json item_json(const StoredItem& item, bool with_body);
+
+// JSON text on one line; invalid UTF-8 becomes U+FFFD instead of throwing.
+std::string json_line(const nlohmann::json& value);
+
+// "[12] 2024-05-01 09:30 · The Guardian · Title", local time, the title in
+// bold on a colour terminal (or `title` given already styled when non-empty).
+std::string item_heading(const Terminal& terminal, std::int64_t id, Instant when, std::string_view outlet,
+                         std::string_view title, const std::string& styled_title = "");
+
+}  // namespace newsmon
