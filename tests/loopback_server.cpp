@@ -1,6 +1,8 @@
 #include "loopback_server.h"
 
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace newsmon::test {
@@ -28,6 +30,36 @@ void LoopbackServer::serve(const std::string& path, std::string body, std::strin
   server_.Get(path, [body = std::move(body), content_type = std::move(content_type)](
                         const httplib::Request&, httplib::Response& response) {
     response.set_content(body, content_type);
+  });
+}
+
+void LoopbackServer::serve_directory(const std::string& prefix, const std::string& directory) {
+  server_.set_pre_routing_handler([prefix](const httplib::Request& request, httplib::Response&) {
+    // The request object is ours (cpp-httplib only hands it over as const).
+    if (request.path.starts_with(prefix + "/"))
+      const_cast<httplib::Request&>(request).headers.erase("Accept-Encoding");
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  server_.Get(prefix + "/(.*)", [directory](const httplib::Request& request, httplib::Response& response) {
+    const std::string relative = request.matches[1];
+    if (relative.find("..") != std::string::npos) {
+      response.status = 403;
+      return;
+    }
+    std::ifstream in(directory + "/" + relative, std::ios::binary);
+    if (!in) {
+      response.status = 404;
+      return;
+    }
+    std::ostringstream body;
+    body << in.rdbuf();
+    const auto dot = relative.rfind('.');
+    const std::string extension = dot == std::string::npos ? "" : relative.substr(dot + 1);
+    const char* type = extension == "html" ? "text/html; charset=utf-8"
+                       : extension == "xml" ? "application/xml"
+                       : extension == "json" ? "application/json"
+                                             : "application/octet-stream";
+    response.set_content(body.str(), type);
   });
 }
 

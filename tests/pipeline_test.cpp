@@ -49,7 +49,7 @@ struct Harness {
   SiteRules rules;
 
   Harness()
-      : config((server.http().set_mount_point("/tests", NEWSMON_TEST_DATA), sample_config(server))),
+      : config((server.serve_directory("/tests", NEWSMON_TEST_DATA), sample_config(server))),
         classifier(config.topics, config.gazetteer),
         rules(SiteRules::load_default().value()) {}
 
@@ -125,6 +125,10 @@ TEST_CASE("articles about other things are stored but not relevant", "[pipeline]
   const auto items = query_items(store, query);
   REQUIRE(items.size() == 3);
   for (const auto& item : items) {
+    SqliteStatement error(store.db(), "SELECT fetch_error FROM items WHERE id = ?");
+    error.bind(1, item.id);
+    error.step();
+    INFO(item.url << ": " << item.body_source << ": " << error.column_text(0));
     CHECK_FALSE(item.relevant);
     CHECK(item.body.size() > 1000);
   }
