@@ -9,15 +9,16 @@ cd "$(dirname "$0")/../.."
 BUILD=${FUZZ_BUILD_DIR:-build-fuzz}
 SECONDS_EACH=${FUZZ_SECONDS:-30}
 # clang 16: the first whose <expected> support (with libstdc++ 12) compiles the core.
-CLANG=${CLANG:-clang-16}
-command -v "$CLANG++" >/dev/null || { echo "run_fuzz: $CLANG++ is missing (apt-get install clang-16 libclang-rt-16-dev)"; exit 1; }
+FUZZ_CC=${FUZZ_CC:-clang-16}
+FUZZ_CXX=${FUZZ_CXX:-clang++-16}
+command -v "$FUZZ_CXX" >/dev/null || { echo "run_fuzz: $FUZZ_CXX is missing (apt-get install clang-16 libclang-rt-16-dev)"; exit 1; }
 
 if [ $# -gt 0 ]; then stems="$*"; else
   stems=$(for f in tests/fuzz/*_fuzz.cpp; do basename "$f" _fuzz.cpp; done)
 fi
 targets=$(for s in $stems; do printf '%s_fuzz ' "$s"; done)
 
-CC=$CLANG CXX=$CLANG++ cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSMON_FUZZ=ON >/dev/null
+CC=$FUZZ_CC CXX=$FUZZ_CXX cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSMON_FUZZ=ON >/dev/null
 # shellcheck disable=SC2086
 cmake --build "$BUILD" -j2 --target $targets
 
