@@ -27,9 +27,16 @@ trap 'rm -rf "$work"' EXIT
 for s in $stems; do
   mkdir -p "$work/$s"
   [ -d "tests/fuzz/corpus/$s" ] && cp -r "tests/fuzz/corpus/$s/." "$work/$s/"
+  # The fixtures are seeds too, where a target reads what they hold.
+  case $s in
+    feed_parser) for f in tests/fixtures/feeds/*.xml tests/fixtures/feeds/edge/*.xml; do
+                   [ -f "$f" ] && cp "$f" "$work/$s/fixture-$(basename "$f")"; done ;;
+    article_extractor) for f in tests/fixtures/pages/*/source.html; do
+                   [ -f "$f" ] && cp "$f" "$work/$s/fixture-$(basename "$(dirname "$f")").html"; done ;;
+  esac
   log="$BUILD/${s}_fuzz.log"
   if ! (cd "$BUILD" && "./${s}_fuzz" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=1024 \
-        -max_len=65536 -print_final_stats=1 "$work/$s" >"${s}_fuzz.log" 2>&1); then
+        -max_len=262144 -print_final_stats=1 "$work/$s" >"${s}_fuzz.log" 2>&1); then
     echo "run_fuzz: ${s}_fuzz FAILED; see $log:"
     grep -E "ERROR|SUMMARY|panic|abort|==[0-9]+==" "$log" | head -20
     exit 1
