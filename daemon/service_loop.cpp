@@ -280,7 +280,7 @@ int run_service(const ServiceSettings& settings, Config config, Store& store, Si
         storage_failures += 1;
         auto wait = settings.storage_retry * (1 << std::min(storage_failures - 1, 10));
         wait = std::min<std::chrono::seconds>(wait, settings.storage_retry_max);
-        storage_retry_at = now + wait;
+        storage_retry_at = clock.now() + wait;
         const std::string what = e.disk_full() ? std::string("the disk is full") : std::string(e.what());
         spdlog::error("archive: a commit failed ({}); nothing committed is lost, the feeds it "
                       "covered will be polled again at {}",

@@ -15,7 +15,7 @@ SIGTERM (it must exit 0 within 5 s), and checks that every item the farm ever
 served is present exactly once, and that the daemon's own "N new" reports
 never exceed what the archive holds.
 
-    tests/crash_test.py build/newsmon [--kills 50] [--feeds 30] [--seed 1]
+    tests/crash_test.py build/newsmon [--kills 50] [--feeds 12] [--max-wait 4] [--seed 1]
 
 Prints one line per kill and a summary; exits 1 on the first violation.
 Not part of ctest (it takes a minute or two); run it by hand or in a soak job.
@@ -112,7 +112,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("binary")
     parser.add_argument("--kills", type=int, default=50)
-    parser.add_argument("--feeds", type=int, default=30)
+    parser.add_argument("--feeds", type=int, default=12)
+    parser.add_argument("--max-wait", type=float, default=4.0, help="longest run before a kill, seconds")
     parser.add_argument("--items", type=int, default=40)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
@@ -125,7 +126,8 @@ def main():
     committed = set()
     reported_new = 0
     started = time.monotonic()
-    grow_every = max(0.05, 0.9 * args.kills / args.items)  # still growing while we kill
+    # Still growing while we kill: about 2.2 s per run on average.
+    grow_every = max(0.05, 0.8 * args.kills * (args.max_wait / 2 + 0.2) / args.items)
     with FeedFarm(args.feeds, max_items=args.items, start_items=2, grow_every=grow_every,
                   seed=args.seed) as farm:
         write_config(config, farm)
@@ -134,7 +136,7 @@ def main():
             log_path = os.path.join(work, "run-%d.log" % kill)
             with open(log_path, "w") as log:
                 daemon = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
-            time.sleep(rng.uniform(0.05, 1.5))
+            time.sleep(rng.uniform(0.05, args.max_wait))
             daemon.send_signal(signal.SIGKILL)
             daemon.wait()
             with open(log_path) as log:

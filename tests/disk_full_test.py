@@ -69,7 +69,7 @@ def main():
             write_config(config, farm)
             command = [args.binary, "--config", config, "--db", database, "--log-level", "info", "run"]
             if args.rlimit:
-                command = ["prlimit", "--fsize=%d" % (args.size_kb * 1024)] + command
+                command = ["prlimit", "--fsize=%d:unlimited" % (args.size_kb * 1024)] + command  # soft limit only
             with open(log_path, "w") as log:
                 daemon = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
 
@@ -95,6 +95,7 @@ def main():
             expected = {(url, "feed%d-item%d" % (feed_number(url), i))
                         for url in farm.feed_urls() for i in range(args.items)}
             wait_for(lambda: expected <= set(archive.read()[1]), 120, "the daemon did not store every item")
+            before = len(committed)
             committed, items = check(archive, committed, "space returned")
             daemon.send_signal(signal.SIGTERM)
             code = daemon.wait(timeout=5)
@@ -103,7 +104,7 @@ def main():
                 sys.exit(1)
             failures = len(re.findall(r"archive: a commit failed", log_text()))
             print("ok: resumed after space returned: %d items, all %d earlier entries kept, integrity ok, "
-                  "%d failed commits reported, clean stop" % (items, len(committed), failures))
+                  "%d failed commits reported, clean stop" % (items, before, failures))
     finally:
         if mounted:
             subprocess.call(["umount", "-l", data])

@@ -49,6 +49,15 @@ if chroot "$root" ldd /usr/bin/newsmon | grep -q "not found"; then
   exit 1
 fi
 install -m 0644 "$here/systemd/newsmon.service" "$root/etc/systemd/system/newsmon.service"
+# The site rules: where `cmake --install` puts them depends on the build's prefix,
+# so point the service at them with a drop-in, as a packager could.
+rm -rf "$root/etc/systemd/system/newsmon.service.d"
+if [ -f "$here/extractors/site_rules.toml" ]; then
+  install -D -m 0644 "$here/extractors/site_rules.toml" "$root/usr/share/newsmon/site_rules.toml"
+  mkdir -p "$root/etc/systemd/system/newsmon.service.d"
+  printf '[Service]\nEnvironment=NEWSMON_SITE_RULES=/usr/share/newsmon/site_rules.toml\n' \
+    > "$root/etc/systemd/system/newsmon.service.d/site-rules.conf"
+fi
 mkdir -p "$root/etc/newsmon" "$root/srv/feeds" "$root/etc/systemd/system/multi-user.target.wants"
 cp "$here/tests/fixtures/service/feed.xml" "$root/srv/feeds/feed.xml"
 chmod 0644 "$root/srv/feeds/feed.xml"
