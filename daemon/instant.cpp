@@ -1,5 +1,6 @@
 #include "daemon/instant.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace newsmon {
@@ -78,8 +79,15 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
       offset_minutes = sign * (oh * 60 + om);
     }
   }
-  return std::chrono::sys_days{ymd} + std::chrono::hours{hour} + std::chrono::minutes{minute} +
-         std::chrono::seconds{second} - std::chrono::minutes{offset_minutes};
+  // A leap second (23:59:60) is folded into the second before it, as POSIX time does.
+  second = std::min(second, 59);
+  const Instant t = std::chrono::sys_days{ymd} + std::chrono::hours{hour} +
+                    std::chrono::minutes{minute} + std::chrono::seconds{second} -
+                    std::chrono::minutes{offset_minutes};
+  // An offset can carry 0000-01-01 or 9999-12-31 out of the four-digit years we print.
+  const std::chrono::year_month_day utc{std::chrono::floor<std::chrono::days>(t)};
+  if (utc.year() < std::chrono::year{0} || utc.year() > std::chrono::year{9999}) return std::nullopt;
+  return t;
 }
 
 }  // namespace newsmon

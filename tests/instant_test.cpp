@@ -24,3 +24,13 @@ TEST_CASE("malformed RFC 3339 text is absent, never the epoch", "[instant]") {
   CHECK_FALSE(parse_rfc3339("2019-12-01T25:00:00Z"));
   CHECK_FALSE(parse_rfc3339("2019-12-01T10:00:00Zjunk"));
 }
+
+TEST_CASE("a leap second folds into the second before it", "[instant]") {
+  CHECK(parse_rfc3339("2016-12-31T23:59:60Z") == parse_rfc3339("2016-12-31T23:59:59Z"));
+  CHECK(to_rfc3339(*parse_rfc3339("9999-12-31T23:59:60Z")) == "9999-12-31T23:59:59Z");
+}
+
+TEST_CASE("an offset that carries a date out of four-digit years is refused", "[instant]") {
+  CHECK_FALSE(parse_rfc3339("9999-12-31T23:30:00-01:00"));
+  CHECK(parse_rfc3339("9999-12-31T22:30:00-01:00"));
+}
