@@ -157,7 +157,9 @@ std::string strip_site_suffix(std::string_view raw, std::string_view site_name) 
   // A known site name at either end goes first.
   if (!site_name.empty()) {
     const std::string site = lower(fold(site_name));
-    for (std::string_view sep : kSeparators) {
+    std::vector<std::string_view> separators(kSeparators.begin(), kSeparators.end());
+    separators.push_back(": ");
+    for (std::string_view sep : separators) {
       const std::string t = lower(title);
       if (t.size() > site.size() + sep.size() && t.ends_with(std::string(sep) + site))
         return title.substr(0, title.size() - site.size() - sep.size());
