@@ -4,7 +4,8 @@
 // gumbo_parse / gumbo_destroy_output.
 //
 // Before parsing, a cheap byte scan (prefilter_html) removes what no
-// extractor needs parsed: the contents of <script>, <style>, <svg>,
+// extractor needs parsed: <script>, <style>, <svg>, <nav>, <footer>,
+// <aside>, <select>,
 // <noscript>, <template>, <iframe>, <canvas> and HTML comments, which are most
 // of a modern news page's bytes. The JSON-LD scripts (type
 // application/ld+json) are kept aside, unparsed, for the metadata and

@@ -61,3 +61,26 @@ TEST_CASE("a parsed document exposes its head, body and JSON-LD", "[html_documen
   const HtmlDocument empty("");
   CHECK(empty.body() != nullptr);
 }
+
+TEST_CASE("navigation, footers and asides are dropped whole, unless never closed", "[html_document]") {
+  const auto out = prefilter_html("<nav><nav>menu</nav>more menu</nav><navbar>kept</navbar><footer>f</footer>"
+                                  "<aside class=x>side</aside><p>body</p>");
+  CHECK(out.html.find("menu") == std::string::npos);
+  CHECK(out.html.find("<navbar>kept</navbar>") != std::string::npos);
+  CHECK(out.html.find(">f<") == std::string::npos);
+  CHECK(out.html.find("side") == std::string::npos);
+  CHECK(out.html.find("<p>body</p>") != std::string::npos);
+  const auto open = prefilter_html("<footer><p>an unclosed footer keeps its text</p>");
+  CHECK(open.html.find("keeps its text") != std::string::npos);
+}
+
+TEST_CASE("attributes the extractor never reads are dropped before parsing", "[html_document]") {
+  const auto out = prefilter_html(
+      "<img src=\"a.jpg\" srcset=\"a-1.jpg 1x, a-2.jpg 2x\" onload=\"track()\" class=lead>"
+      "<div data-gu-name=\"body\" data-props='{\"long\":\"" + std::string(100, 'x') + "\"}' id=main>t</div>");
+  CHECK(out.html.find("srcset") == std::string::npos);
+  CHECK(out.html.find("onload") == std::string::npos);
+  CHECK(out.html.find("data-props") == std::string::npos);
+  CHECK(out.html.find("<img src=\"a.jpg\" class=lead>") != std::string::npos);
+  CHECK(out.html.find("<div data-gu-name=\"body\" id=main>t</div>") != std::string::npos);
+}
