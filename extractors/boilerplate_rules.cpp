@@ -35,9 +35,9 @@ constexpr std::array<std::string_view, 32> kUnlikely{
     "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
     "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
     "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "newsletter"};
-constexpr std::array<std::string_view, 9> kUnlikelyStrict{
+constexpr std::array<std::string_view, 13> kUnlikelyStrict{
     "directory", "advert", "cookie", "subscribe", "signup", "sign-up", "promo", "paywall",
-    "author-bio"};
+    "author-bio", "authorbio", "about-the-author", "author-box", "consent"};
 constexpr std::array<std::string_view, 8> kMaybe{"and", "article", "body", "column", "content",
                                                  "main", "mathjax", "shadow"};
 
