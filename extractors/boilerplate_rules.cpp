@@ -170,7 +170,8 @@ bool is_boilerplate_paragraph(std::string_view text) {
       s == "read more:" || s == "share" || s == "share this article" || s == "share this:" ||
       s == "share this" || s == "related" || s == "related:" || s == "related articles" ||
       s == "related stories" || s == "related content" || s == "more on this story" ||
-      s == "skip advertisement" || s == "supported by")
+      s == "skip advertisement" || s == "supported by" || s == "photo" || s == "image" || s == "video" ||
+      s == "play video" || s == "watch video" || s == "enlarge this image" || s == "image caption")
     return true;
   if (starts_with_any(s, {"read more:", "read more at", "read more about", "related:", "see also:",
                           "related article:", "related story:", "read also:", "also read:",
