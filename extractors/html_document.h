@@ -34,7 +34,7 @@ struct PrefilteredHtml {
 inline constexpr int kMaxNesting = 512;
 // Bytes handed to Gumbo after prefiltering; the rest of a larger page is cut
 // at a tag boundary. No article needs more.
-inline constexpr std::size_t kMaxParsedBytes = 8 * 1024 * 1024;
+inline constexpr std::size_t kMaxParsedBytes = 4 * 1024 * 1024;
 
 PrefilteredHtml prefilter_html(std::string_view html);
 
