@@ -178,7 +178,9 @@ bool is_boilerplate_paragraph(std::string_view text) {
                           "you might also read", "you may also like", "you might also like",
                           "recommended:", "more:", "watch:", "listen:"}))
     return s.size() < 200;
-  if (starts_with_any(s, {"©", "(c) ", "copyright ", "copyright©", "all rights reserved"})) return true;
+  if (starts_with_any(s, {"©", "(c) ", "copyright ", "copyright©", "all rights reserved",
+                          "a version of this article appears in print", "this article appeared in print"}))
+    return true;
   if (s.find("all rights reserved") != std::string::npos && s.size() < 160) return true;
   if (starts_with_any(s, {"photo:", "photograph:", "photo credit", "image:", "image credit",
                           "picture:", "credit:", "illustration:", "photos:", "images:"}))
