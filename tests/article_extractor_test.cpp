@@ -246,3 +246,20 @@ TEST_CASE("hostile inputs neither crash nor hang the extractor", "[article_extra
   }
   CHECK(clock::now() - start < std::chrono::seconds(60));
 }
+
+TEST_CASE("a site rule's blocks get the generic cleaning too", "[article_extractor]") {
+  const std::string prose =
+      "<p>The ministry confirmed the cap on the vendor's share of the radio network, with a deadline, "
+      "a review, and penalties for operators that miss it.</p>";
+  const std::string html = "<html><body><div class=\"story-body\">" + prose + prose +
+                           "<div><a href=\"/a\">Link one</a> <a href=\"/b\">Link two</a> "
+                           "<a href=\"/c\">Link three</a></div><p hidden>Hidden words</p>" + prose +
+                           "</div></body></html>";
+  SiteRule rule;
+  rule.name = "test";
+  rule.body = {"div.story-body"};
+  const Article a = extract_article(html, "", &rule);
+  CHECK(a.text.find("ministry confirmed") != std::string::npos);
+  CHECK(a.text.find("Link two") == std::string::npos);
+  CHECK(a.text.find("Hidden words") == std::string::npos);
+}
