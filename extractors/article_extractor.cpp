@@ -23,7 +23,7 @@ bool mostly_links(const Paragraph& p) { return p.text.size() > 0 && p.link_chars
 
 // The body as a site rule sees it: the first body selector that finds text,
 // minus the rule's removals and what is hidden or never content.
-std::vector<Paragraph> apply_rule(const PageTree& tree, const SiteRule& rule) {
+std::vector<Paragraph> apply_rule(const PageTree& tree, const SiteRule& rule, std::string_view title) {
   std::vector<CssSelector> parsed_body, parsed_remove;
   const std::vector<CssSelector>* body = &rule.body_selectors;
   const std::vector<CssSelector>* remove = &rule.remove_selectors;
@@ -60,7 +60,14 @@ std::vector<Paragraph> apply_rule(const PageTree& tree, const SiteRule& rule) {
     }
     if (roots.empty()) continue;
     std::vector<Paragraph> paragraphs = render_paragraphs(tree, roots, skip);
-    if (text_size(paragraphs) >= 140) return paragraphs;
+    if (text_size(paragraphs) < 140) continue;
+    // The generic cleaning inside the rule's blocks (charts, link lists,
+    // forms), unless it empties them.
+    ContentChoice cleaned = clean_chosen(tree, roots, title);
+    for (std::size_t k = 0; k < skip.size(); ++k) cleaned.skip[k] |= skip[k];
+    std::vector<Paragraph> tidy = render_paragraphs(tree, roots, cleaned.skip);
+    if (text_size(tidy) * 2 >= text_size(paragraphs)) return tidy;
+    return paragraphs;
   }
   return {};
 }
@@ -141,7 +148,7 @@ Article extract_article(std::string_view html, std::string_view base_url, const 
   Article article = std::move(meta.fields);
 
   std::vector<Paragraph> paragraphs;
-  if (rule) paragraphs = apply_rule(tree, *rule);
+  if (rule) paragraphs = apply_rule(tree, *rule, article.title);
   std::string byline;
   if (paragraphs.empty()) paragraphs = generic_body(tree, article.title, byline);
   paragraphs = clean_paragraphs(std::move(paragraphs), article.credited_outlets);

@@ -35,9 +35,9 @@ constexpr std::array<std::string_view, 32> kUnlikely{
     "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
     "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
     "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "newsletter"};
-constexpr std::array<std::string_view, 9> kUnlikelyStrict{
+constexpr std::array<std::string_view, 13> kUnlikelyStrict{
     "directory", "advert", "cookie", "subscribe", "signup", "sign-up", "promo", "paywall",
-    "author-bio"};
+    "author-bio", "authorbio", "about-the-author", "author-box", "consent"};
 constexpr std::array<std::string_view, 8> kMaybe{"and", "article", "body", "column", "content",
                                                  "main", "mathjax", "shadow"};
 
@@ -170,14 +170,17 @@ bool is_boilerplate_paragraph(std::string_view text) {
       s == "read more:" || s == "share" || s == "share this article" || s == "share this:" ||
       s == "share this" || s == "related" || s == "related:" || s == "related articles" ||
       s == "related stories" || s == "related content" || s == "more on this story" ||
-      s == "skip advertisement" || s == "supported by")
+      s == "skip advertisement" || s == "supported by" || s == "photo" || s == "image" || s == "video" ||
+      s == "play video" || s == "watch video" || s == "enlarge this image" || s == "image caption")
     return true;
   if (starts_with_any(s, {"read more:", "read more at", "read more about", "related:", "see also:",
                           "related article:", "related story:", "read also:", "also read:",
                           "you might also read", "you may also like", "you might also like",
                           "recommended:", "more:", "watch:", "listen:"}))
     return s.size() < 200;
-  if (starts_with_any(s, {"©", "(c) ", "copyright ", "copyright©", "all rights reserved"})) return true;
+  if (starts_with_any(s, {"©", "(c) ", "copyright ", "copyright©", "all rights reserved",
+                          "a version of this article appears in print", "this article appeared in print"}))
+    return true;
   if (s.find("all rights reserved") != std::string::npos && s.size() < 160) return true;
   if (starts_with_any(s, {"photo:", "photograph:", "photo credit", "image:", "image credit",
                           "picture:", "credit:", "illustration:", "photos:", "images:"}))

@@ -133,6 +133,18 @@ class Scorer {
     return out;
   }
 
+  ContentChoice run_with_roots(std::vector<std::int32_t> roots) {
+    ContentChoice out;
+    if (n_ == 0) return out;
+    mark_skipped(out.byline);
+    compute_stats();
+    score_units();
+    clean(roots);
+    out.roots = std::move(roots);
+    out.skip = std::move(skip_);
+    return out;
+  }
+
  private:
   bool is_el(std::size_t i) const { return !t_[i].is_text; }
   GumboTag tag(std::size_t i) const { return t_[i].tag; }
@@ -586,6 +598,10 @@ class Scorer {
 
 ContentChoice choose_content(const PageTree& tree, std::string_view title, const ScoringFlags& flags) {
   return Scorer(tree, title, flags).run();
+}
+
+ContentChoice clean_chosen(const PageTree& tree, std::vector<std::int32_t> roots, std::string_view title) {
+  return Scorer(tree, title, ScoringFlags{false, true, true}).run_with_roots(std::move(roots));
 }
 
 }  // namespace newsmon

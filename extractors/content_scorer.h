@@ -35,4 +35,9 @@ struct ContentChoice {
 // `title` is the page title, used to drop an h1/h2 that only repeats it.
 ContentChoice choose_content(const PageTree& tree, std::string_view title, const ScoringFlags& flags);
 
+// The cleaning half alone, for blocks a site rule chose: what to skip inside
+// `roots` (hidden, captions, a heading repeating the title, link-heavy or
+// form-like blocks). Class/id "unlikely" hints are not applied: the rule knows.
+ContentChoice clean_chosen(const PageTree& tree, std::vector<std::int32_t> roots, std::string_view title);
+
 }  // namespace newsmon

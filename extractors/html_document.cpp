@@ -39,6 +39,18 @@ std::size_t find_ci(std::string_view s, std::string_view needle, std::size_t fro
   return std::string_view::npos;
 }
 
+// Like find_ci, but only where a tag name ends after `needle` ("<nav" does
+// not match "<navbar").
+std::size_t find_tag(std::string_view s, std::string_view needle, std::size_t from) {
+  while (true) {
+    const std::size_t at = find_ci(s, needle, from);
+    if (at == std::string_view::npos) return at;
+    const std::size_t after = at + needle.size();
+    if (after >= s.size() || !is_name_char(s[after])) return at;
+    from = at + 1;
+  }
+}
+
 // Index just past the '>' closing the tag whose name ends at `from`; quotes
 // are honoured. s.size() when the tag never closes.
 std::size_t tag_end(std::string_view s, std::size_t from) {
@@ -67,10 +79,11 @@ struct SkippedTag {
 };
 
 // Elements whose whole content is dropped before parsing.
-constexpr std::array<SkippedTag, 9> kSkipped{{
+constexpr std::array<SkippedTag, 13> kSkipped{{
     {"script", Skip::raw},   {"style", Skip::raw},    {"noscript", Skip::raw},
     {"template", Skip::raw}, {"iframe", Skip::raw},   {"noembed", Skip::raw},
-    {"noframes", Skip::raw}, {"svg", Skip::nested},
+    {"noframes", Skip::raw}, {"svg", Skip::nested},    {"nav", Skip::nested},
+    {"footer", Skip::nested}, {"aside", Skip::nested}, {"select", Skip::nested},
     {"canvas", Skip::raw},
 }};
 
@@ -83,6 +96,76 @@ bool uncounted(std::string_view name) {
       "br",    "img",   "hr",    "meta",   "link",   "input", "wbr",  "source", "area",    "col"};
   return std::find(kNames.begin(), kNames.end(), name) != kNames.end() || name == "base" ||
          name == "embed" || name == "param" || name == "track" || name == "keygen";
+}
+
+// Attributes the extractor reads; every other one is dropped before parsing
+// (srcset, inline handlers, tracking data, hydration blobs: often a third
+// of a page's markup). Short data-* attributes stay for site rules.
+bool kept_attribute(std::string_view name, std::size_t value_size) {
+  static constexpr std::array<std::string_view, 27> kKept{
+      "class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "itemtype", "href", "rel",
+      "name", "property", "content", "datetime", "lang", "xml:lang", "type", "http-equiv", "charset",
+      "summary", "datatable", "itemscope", "src", "alt", "colspan", "dir", "label"};
+  if (name.size() > 5 && name.starts_with("data-")) return value_size <= 64;
+  if (name.size() > 5 && name.starts_with("aria-")) return name == "aria-hidden";
+  return std::find(kKept.begin(), kKept.end(), name) != kKept.end();
+}
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Appends the start tag s[from, end) (from: just after the tag name) with
+// only the kept attributes. Returns false, appending nothing, when the tag
+// is too irregular to rewrite safely.
+bool append_slim_attributes(std::string_view s, std::size_t from, std::size_t end, std::string& out) {
+  if (end == 0 || s[end - 1] != '>') return false;
+  const std::size_t mark = out.size();
+  std::size_t i = from;
+  const std::size_t stop = end - 1;  // the '>'
+  char lowered[24];
+  while (i < stop) {
+    while (i < stop && (is_space_byte(s[i]) || s[i] == '/')) ++i;
+    if (i >= stop) break;
+    const std::size_t name_start = i;
+    while (i < stop && !is_space_byte(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/') ++i;
+    const std::size_t name_end = i;
+    std::size_t j = i;
+    while (j < stop && is_space_byte(s[j])) ++j;
+    std::size_t value_size = 0;
+    if (j < stop && s[j] == '=') {
+      ++j;
+      while (j < stop && is_space_byte(s[j])) ++j;
+      if (j < stop && (s[j] == '"' || s[j] == '\'')) {
+        const char q = s[j];
+        const std::size_t close = s.find(q, j + 1);
+        if (close == std::string_view::npos || close >= stop) {
+          out.resize(mark);
+          return false;
+        }
+        value_size = close - j - 1;
+        j = close + 1;
+      } else {
+        const std::size_t v = j;
+        while (j < stop && !is_space_byte(s[j])) ++j;
+        value_size = j - v;
+      }
+      i = j;
+    }
+    const std::size_t len = name_end - name_start;
+    bool keep = len > sizeof lowered;  // odd long names: keep, never guess
+    if (!keep) {
+      for (std::size_t k = 0; k < len; ++k) lowered[k] = lower(s[name_start + k]);
+      keep = kept_attribute(std::string_view(lowered, len), value_size);
+    }
+    if (keep) {
+      out.push_back(' ');
+      out.append(s.data() + name_start, i - name_start);
+    }
+  }
+  if (stop > from + 1 && s[stop - 1] == '/' &&
+      (is_space_byte(s[stop - 2]) || s[stop - 2] == '"' || s[stop - 2] == '\''))
+    out.push_back('/');
+  out.push_back('>');
+  return true;
 }
 
 }  // namespace
@@ -142,19 +225,23 @@ PrefilteredHtml prefilter_html(std::string_view s) {
         } else {
           const std::string open = "<" + std::string(name);
           int level = 1;
-          std::size_t at = end;
+          std::size_t o = find_tag(s, open, end);
+          std::size_t c = find_tag(s, close, end);
           while (level > 0) {
-            const std::size_t o = find_ci(s, open, at);
-            const std::size_t c = find_ci(s, close, at);
-            if (c == std::string_view::npos) { stop = c; break; }
+            if (c == std::string_view::npos) break;
             if (o != std::string_view::npos && o < c) {
               ++level;
-              at = o + open.size();
+              o = find_tag(s, open, o + open.size());
             } else {
               --level;
               stop = c;
-              at = c + close.size();
+              c = find_tag(s, close, c + close.size());
             }
+          }
+          if (level > 0) {
+            // Never closed: parse it as it comes rather than drop the rest.
+            i = end;
+            continue;
           }
         }
         std::size_t resume = s.size();
@@ -184,6 +271,17 @@ PrefilteredHtml prefilter_html(std::string_view s) {
           continue;
         }
       }
+    }
+    if (!closing && end - j > 24) {
+      // Rewrite the tag with only the attributes we read.
+      const std::size_t before = out.html.size();
+      flush(i);
+      out.html.append(s.data() + i, j - i);
+      if (append_slim_attributes(s, j, end, out.html)) {
+        copied = i = end;
+        continue;
+      }
+      out.html.resize(before);
     }
     i = end;
   }

@@ -4,7 +4,8 @@
 // gumbo_parse / gumbo_destroy_output.
 //
 // Before parsing, a cheap byte scan (prefilter_html) removes what no
-// extractor needs parsed: the contents of <script>, <style>, <svg>,
+// extractor needs parsed: <script>, <style>, <svg>, <nav>, <footer>,
+// <aside>, <select>,
 // <noscript>, <template>, <iframe>, <canvas> and HTML comments, which are most
 // of a modern news page's bytes. The JSON-LD scripts (type
 // application/ld+json) are kept aside, unparsed, for the metadata and
@@ -33,7 +34,7 @@ struct PrefilteredHtml {
 inline constexpr int kMaxNesting = 512;
 // Bytes handed to Gumbo after prefiltering; the rest of a larger page is cut
 // at a tag boundary. No article needs more.
-inline constexpr std::size_t kMaxParsedBytes = 12 * 1024 * 1024;
+inline constexpr std::size_t kMaxParsedBytes = 4 * 1024 * 1024;
 
 PrefilteredHtml prefilter_html(std::string_view html);
 

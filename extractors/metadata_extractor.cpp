@@ -157,7 +157,9 @@ std::string strip_site_suffix(std::string_view raw, std::string_view site_name) 
   // A known site name at either end goes first.
   if (!site_name.empty()) {
     const std::string site = lower(fold(site_name));
-    for (std::string_view sep : kSeparators) {
+    std::vector<std::string_view> separators(kSeparators.begin(), kSeparators.end());
+    separators.push_back(": ");
+    for (std::string_view sep : separators) {
       const std::string t = lower(title);
       if (t.size() > site.size() + sep.size() && t.ends_with(std::string(sep) + site))
         return title.substr(0, title.size() - site.size() - sep.size());
@@ -179,7 +181,7 @@ std::string strip_site_suffix(std::string_view raw, std::string_view site_name) 
     const std::string head = title.substr(0, best);
     const std::string tail = title.substr(best + sep_len);
     const auto words = [](const std::string& s) { return std::count(s.begin(), s.end(), ' ') + 1; };
-    if (words(head) >= 3 && words(tail) <= 5) return head;
+    if ((words(head) >= 3 && words(tail) <= 5) || (words(head) >= 2 && words(tail) == 1)) return head;
   }
   return title;
 }
@@ -277,8 +279,21 @@ PageMetadata extract_metadata(const HtmlDocument& doc, const PageTree& tree, std
       auto take = [&](std::string& into, const char* key) {
         if (into.empty() && o.contains(key)) into = json_string(o[key]);
       };
-      take(ld_headline, "headline");
-      if (ld_headline.empty() && !is_webpage_only(o["@type"])) take(ld_headline, "name");
+      if (ld_headline.empty()) {
+        // Some sites put their own name in "name" and the title in
+        // "headline" (and Wikipedia the reverse): keep the one closer to <title>.
+        std::string headline, name;
+        take(headline, "headline");
+        if (!is_webpage_only(o["@type"])) take(name, "name");
+        if (!headline.empty() && !name.empty() && headline != name) {
+          const std::string t = lower(title_tag);
+          const bool name_in_title = t.find(lower(fold(name))) != std::string::npos;
+          const bool headline_in_title = t.find(lower(fold(headline))) != std::string::npos;
+          ld_headline = headline_in_title && !name_in_title ? headline : name;
+        } else {
+          ld_headline = headline.empty() ? name : headline;
+        }
+      }
       take(ld_published, "datePublished");
       take(ld_modified, "dateModified");
       take(ld_description, "description");
@@ -304,7 +319,8 @@ PageMetadata extract_metadata(const HtmlDocument& doc, const PageTree& tree, std
   if (a.site_name.empty()) a.site_name = fold(meta_value("application-name"));
 
   std::string title = fold(ld_headline);
-  for (const char* key : {"og:title", "twitter:title", "dc.title", "dcterm:title", "parsely-title", "title"})
+  for (const char* key : {"dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title",
+                          "title", "twitter:title", "parsely-title"})
     if (title.empty()) title = fold(meta_value(key));
   if (title.empty()) title = fold(title_tag);
   if (title.empty()) title = h1;
