@@ -133,6 +133,10 @@ void scan_item_texts(Store& store, const ItemQuery& query, std::int64_t min_id, 
   }
 }
 
+void prepare_for_scan(Store& store) {
+  store.db().exec("PRAGMA mmap_size = 17179869184; PRAGMA cache_size = -65536");
+}
+
 std::pair<std::int64_t, std::int64_t> item_id_range(Store& store) {
   SqliteStatement statement(store.db(), "SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM items");
   statement.step();
@@ -168,7 +172,7 @@ std::vector<StoredItem> duplicates_of(Store& store, std::int64_t id) {
 Result<std::vector<SearchHit>> search_items(Store& store, const std::string& match, const ItemQuery& query) {
   std::vector<std::string> params{match};
   std::string sql = "SELECT " + item_columns(false) +
-                    ", snippet(items_fts, -1, '" + std::string(kSnippetOpen) + "', '" + std::string(kSnippetClose) +
+                    ", snippet(items_fts, 1, '" + std::string(kSnippetOpen) + "', '" + std::string(kSnippetClose) +
                     "', '…', 24), bm25(items_fts, 5.0, 1.0) AS rank"
                     " FROM items_fts JOIN items ON items.id = items_fts.rowid WHERE items_fts MATCH ?" +
                     where_conditions(query, params) + " ORDER BY rank, items.id DESC";
@@ -188,7 +192,9 @@ Result<std::vector<SearchHit>> search_items(Store& store, const std::string& mat
     const std::string message = e.what();
     if (message.find("fts5") != std::string::npos || message.find("syntax") != std::string::npos ||
         message.find("no such column") != std::string::npos)
-      return fail(ErrorKind::parse, "bad query '" + match + "': " + message);
+      return fail(ErrorKind::parse, "bad query '" + match + "': " +
+                                        message.substr(std::min(message.find("fts5:"), message.find("no such"))) +
+                                        " (put words with punctuation in double quotes: \"huawei-zte\")");
     throw;
   }
   return hits;
