@@ -38,6 +38,7 @@ inline Instant at(const char* rfc3339) { return *parse_rfc3339(rfc3339); }
 // 7 Guardian bakery (irrelevant), 8 the escape-sequence item.
 inline void build_reader_archive(const std::filesystem::path& path) {
   Store store = Store::open(path);
+  Transaction transaction(store.db());
   const auto add = [&](NewItem item) { return store.insert_item(item); };
   NewItem a;
   a.canonical_url = a.url = "https://www.theguardian.com/technology/huawei-5g-deadline";
@@ -146,6 +147,7 @@ inline void build_reader_archive(const std::filesystem::path& path) {
   g.topics = {"open ran"};
   g.tags = {"zte"};
   add(g);
+  transaction.commit();
 }
 
 inline const char* kReaderConfig = R"toml(

@@ -1,9 +1,10 @@
 // Writes a synthetic archive for tests/bench/readers_bench.sh: N articles of
 // about 5 KB of text each (pseudo-words from a fixed vocabulary, seeded, so
-// every run builds the same archive), spread over the 50 days before a fixed
+// every run builds the same archive; word frequencies follow Zipf's law), spread over the 50 days before a fixed
 // date, through Store::insert_item like the daemon. The last day holds 2,000
 // relevant items in stories of one to four outlets, for the digest.
 // Usage: generate_archive DB N
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -26,12 +27,17 @@ int main(int argc, char** argv) {
                              "ne", "shi", "bra", "gon", "ul", "ter", "is", "mo", "ra", "ven", "tu", "cel"};
   std::vector<std::string> words = {"the", "of", "and", "to", "in", "a", "network", "government", "vendor",
                                     "security", "minister", "operators", "equipment", "said", "policy"};
-  while (words.size() < 3000) {
+  while (words.size() < 60000) {
     std::string w;
-    const int n = 1 + int(random() % 3);
+    const int n = 2 + int(random() % 3);
     for (int i = 0; i < n; ++i) w += syllables[random() % 24];
     words.push_back(w);
   }
+  // Zipf's law, as in real text: the word of rank r is drawn with weight 1/r.
+  std::vector<double> cumulative(words.size());
+  double total = 0;
+  for (std::size_t r = 0; r < words.size(); ++r) cumulative[r] = total += 1.0 / double(r + 1);
+  std::uniform_real_distribution<double> uniform(0.0, total);
   const char* outlets[] = {"Defense One", "The Guardian", "The New York Times", "Reuters"};
   const char* rare[] = {"Huawei", "rip and replace", "ZTE equipment", "high-risk vendor"};
   const std::int64_t end = 1714521600;  // 2024-05-01T00:00:00Z
@@ -40,7 +46,8 @@ int main(int argc, char** argv) {
   const auto sentence = [&](std::string& out) {
     const int n = 8 + int(random() % 14);
     for (int i = 0; i < n; ++i) {
-      const auto& w = words[std::size_t(std::pow(double(random() % 10000) / 10000.0, 2.5) * double(words.size()))];
+      const auto& w = words[std::size_t(std::lower_bound(cumulative.begin(), cumulative.end(), uniform(random)) -
+                                        cumulative.begin())];
       if (i == 0) {
         out += char(std::toupper(w[0]));
         out += w.substr(1);
@@ -48,7 +55,7 @@ int main(int argc, char** argv) {
         out += ' ';
         out += w;
       }
-      if (random() % 400 == 0) out += std::string(" ") + rare[random() % 4];
+      if (random() % 4000 == 0) out += std::string(" ") + rare[random() % 4];
     }
     out += ". ";
   };
