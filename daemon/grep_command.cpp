@@ -1,12 +1,18 @@
 // `newsmon grep`: RE2 over the stored titles and bodies, line by line, as
 // grep does over files. Speed comes from scanning the rows straight out of
 // SQLite without copying them and from running the regex over a whole body
-// first: only the bodies that match are split into lines.
+// first: only the bodies that match are split into lines; and from scanning
+// id ranges on a few threads at once, printed in order.
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
 
 #include "daemon/archive_query.h"
 #include "daemon/commands.h"
@@ -109,34 +115,27 @@ int run_grep_command(const GlobalOptions& global, const GrepOptions& options) {
     return kExitUsage;
   }
   const Config config = load_command_config(global);
-  Store store = Store::open(command_database(global, config), Store::Access::read_only);
-  prepare_for_scan(store);
+  const auto database = command_database(global, config);
+  Store store = Store::open(database, Store::Access::read_only);
   const Terminal terminal = Terminal::detect();
   const auto [min_id, max_id] = item_id_range(store);
 
-  static char buffer[1 << 16];
-  std::setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
-  std::size_t hits = 0;
-  std::string out;
-  scan_item_texts(store, *query, min_id, max_id, [&](const ItemText& item) {
+  // One item's output, appended to `out`; false when it does not match. In
+  // the text form every item's block starts with a blank line, dropped
+  // before the first one printed.
+  const auto render = [&](const ItemText& item, std::string& out) {
     const bool title_hit = RE2::PartialMatch(item.title, re);
     const bool body_hit = RE2::PartialMatch(item.body, re);
-    if (!title_hit && !body_hit) return true;
+    if (!title_hit && !body_hit) return false;
     const bool summary_only = options.count || options.files_only;
     std::vector<MatchedLine> lines;
     if (body_hit && !(summary_only && title_hit)) lines = matching_lines(re, item.body, summary_only);
-    if (!title_hit && lines.empty()) return true;
-    ++hits;
+    if (!title_hit && lines.empty()) return false;
     if (options.count) return true;
-    out.clear();
     const std::string title = strip_control_characters(item.title);
     if (options.files_only) {
-      if (options.json) {
-        nlohmann::json j{{"id", item.id}, {"title", item.title}};
-        out = json_line(j) + "\n";
-      } else {
-        out = std::to_string(item.id) + "\t" + title + "\n";
-      }
+      if (options.json) out += json_line(nlohmann::json{{"id", item.id}, {"title", item.title}}) + "\n";
+      else out += std::to_string(item.id) + "\t" + title + "\n";
     } else if (options.json) {
       nlohmann::json j;
       j["id"] = item.id;
@@ -153,12 +152,11 @@ int run_grep_command(const GlobalOptions& global, const GrepOptions& options) {
         for (const auto& [s, e] : line.ranges) l["matches"].push_back({s, e});
         j["lines"].push_back(std::move(l));
       }
-      out = json_line(j) + "\n";
+      out += json_line(j) + "\n";
     } else {
-      if (hits > 1) out += "\n";
       const std::string styled_title =
           terminal.colour ? terminal.bold(highlight(terminal, title, match_ranges(re, title))) : title;
-      out += item_heading(terminal, item.id, item.when, item.outlet, item.title, styled_title) + "\n";
+      out += "\n" + item_heading(terminal, item.id, item.when, item.outlet, item.title, styled_title) + "\n";
       for (const auto& line : lines) {
         out += "  ";
         if (options.line_numbers) out += terminal.dim(std::to_string(line.number) + ":");
@@ -166,9 +164,100 @@ int run_grep_command(const GlobalOptions& global, const GrepOptions& options) {
         out += "\n";
       }
     }
-    std::fwrite(out.data(), 1, out.size(), stdout);
     return true;
-  });
+  };
+
+  // The archive is scanned in chunks of ids, newest first, by a few threads
+  // with a connection each; the chunks' outputs are printed in order, and a
+  // thread runs at most kAhead chunks ahead of the printing (bounded memory).
+  constexpr std::int64_t kChunk = 4096;
+  constexpr std::size_t kAhead = 8;
+  const std::size_t chunks = max_id >= min_id && max_id > 0 ? std::size_t((max_id - min_id) / kChunk + 1) : 0;
+  struct ChunkResult {
+    std::string out;
+    std::size_t hits = 0;
+    std::string error;
+  };
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::map<std::size_t, ChunkResult> finished;
+  std::size_t printed = 0;
+  std::size_t next = 0;
+  bool stop = false;
+  const auto worker = [&] {
+    std::optional<Store> own;
+    std::string open_error;
+    try {
+      own.emplace(Store::open(database, Store::Access::read_only));
+      prepare_for_scan(*own);
+    } catch (const std::exception& e) {
+      open_error = e.what();
+    }
+    while (true) {
+      std::size_t k;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return stop || next >= chunks || next < printed + kAhead; });
+        if (stop || next >= chunks) return;
+        k = next++;
+      }
+      ChunkResult result;
+      result.error = open_error;
+      if (result.error.empty()) {
+        try {
+          const std::int64_t high = max_id - std::int64_t(k) * kChunk;
+          scan_item_texts(*own, *query, std::max(min_id, high - kChunk + 1), high, [&](const ItemText& item) {
+            if (render(item, result.out)) ++result.hits;
+            return true;
+          });
+        } catch (const std::exception& e) {
+          result.error = e.what();
+        }
+      }
+      std::lock_guard lock(mutex);
+      finished.emplace(k, std::move(result));
+      changed.notify_all();
+    }
+  };
+  const std::size_t thread_count = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < std::min(thread_count, chunks); ++i) threads.emplace_back(worker);
+
+  std::size_t hits = 0;
+  std::string failure;
+  bool first_block = true;
+  while (printed < chunks) {
+    ChunkResult result;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return finished.contains(printed); });
+      result = std::move(finished.at(printed));
+      finished.erase(printed);
+    }
+    if (!result.error.empty()) {
+      failure = result.error;
+      std::lock_guard lock(mutex);
+      stop = true;
+      changed.notify_all();
+      break;
+    }
+    hits += result.hits;
+    std::string_view text = result.out;
+    if (first_block && !text.empty() && !options.json && !options.files_only && text.front() == '\n') {
+      text.remove_prefix(1);
+    }
+    if (!text.empty()) first_block = false;
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::lock_guard lock(mutex);
+    ++printed;
+    changed.notify_all();
+  }
+  for (auto& thread : threads) thread.join();
+  if (!failure.empty()) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "newsmon: archive: %s\n", failure.c_str());
+    return kExitFailure;
+  }
   if (options.count) {
     if (options.json) std::printf("%s\n", json_line(nlohmann::json{{"count", hits}}).c_str());
     else std::printf("%zu\n", hits);

@@ -89,3 +89,33 @@ TEST_CASE("on a terminal grep highlights the matches, and NO_COLOR turns that of
   CHECK(plain.out == "[4] 2024-05-01 14:15 · Defense One · FCC adds more Chinese vendors to its covered list\n"
                      "  3:Carriers must rip and replace the equipment.\n");
 }
+
+TEST_CASE("grep over thousands of items prints them newest first, whatever thread scanned them", "[grep_command]") {
+  TempDir dir;
+  const auto config = dir.write("feeds.toml", kReaderConfig);
+  const auto database = dir / "big.db";
+  {
+    newsmon::Store store = newsmon::Store::open(database);
+    newsmon::Transaction transaction(store.db());
+    for (int i = 1; i <= 4500; ++i) {
+      newsmon::NewItem item;
+      item.canonical_url = item.url = "https://example.org/" + std::to_string(i);
+      item.outlet = "Reuters";
+      item.title = "Item " + std::to_string(i);
+      item.fetched = newsmon::instant_from_unix(1714521600 + i);
+      item.body = i % 7 == 0 ? "a line\nthe needle here" : "nothing to see";
+      store.insert_item(item);
+    }
+    transaction.commit();
+  }
+  const auto r = run_newsmon({"--config", config.string(), "--db", database.string(), "grep", "-l", "needle"});
+  CHECK(r.exit_code == 0);
+  std::string expected;
+  for (int i = 4500; i >= 1; --i)
+    if (i % 7 == 0) expected += std::to_string(i) + "\tItem " + std::to_string(i) + "\n";
+  CHECK(r.out == expected);
+  const auto text = run_newsmon({"--config", config.string(), "--db", database.string(), "grep", "-n", "needle"});
+  CHECK(text.out.rfind("[4494] 2024-05-01 01:14 · Reuters · Item 4494\n  2:the needle here\n\n[4487] ", 0) == 0);
+  CHECK(text.out.ends_with("\n\n[7] 2024-05-01 00:00 · Reuters · Item 7\n  2:the needle here\n"));
+  CHECK(std::count(text.out.begin(), text.out.end(), '[') == 4500 / 7);
+}
