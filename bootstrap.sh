@@ -11,7 +11,8 @@ BUILD_DIR=${BUILD_DIR:-build}
 
 PACKAGES="cmake g++ ninja-build pkg-config libcurl4-openssl-dev libgumbo-dev libsqlite3-dev
 libspdlog-dev catch2 libtomlplusplus-dev libcli11-dev libre2-dev libxml2-dev libsystemd-dev
-libcpp-httplib-dev nlohmann-json3-dev libpsl-dev libuchardet-dev libstemmer-dev"
+libcpp-httplib-dev nlohmann-json3-dev libpsl-dev libuchardet-dev libstemmer-dev
+ripgrep sqlite3"
 
 missing=""
 for p in $PACKAGES; do
