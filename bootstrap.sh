@@ -12,7 +12,7 @@ BUILD_DIR=${BUILD_DIR:-build}
 PACKAGES="cmake g++ ninja-build pkg-config libcurl4-openssl-dev libgumbo-dev libsqlite3-dev
 libspdlog-dev catch2 libtomlplusplus-dev libcli11-dev libre2-dev libxml2-dev libsystemd-dev
 libcpp-httplib-dev nlohmann-json3-dev libpsl-dev libuchardet-dev libstemmer-dev python3-feedparser zlib1g-dev
-systemd clang-16 libclang-rt-16-dev"
+systemd clang-16 libclang-rt-16-dev ripgrep sqlite3"
 
 missing=""
 for p in $PACKAGES; do

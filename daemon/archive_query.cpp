@@ -133,6 +133,10 @@ void scan_item_texts(Store& store, const ItemQuery& query, std::int64_t min_id, 
   }
 }
 
+void prepare_for_scan(Store& store) {
+  store.db().exec("PRAGMA mmap_size = 17179869184; PRAGMA cache_size = -65536");
+}
+
 std::pair<std::int64_t, std::int64_t> item_id_range(Store& store) {
   SqliteStatement statement(store.db(), "SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM items");
   statement.step();
@@ -166,29 +170,46 @@ std::vector<StoredItem> duplicates_of(Store& store, std::int64_t id) {
 }
 
 Result<std::vector<SearchHit>> search_items(Store& store, const std::string& match, const ItemQuery& query) {
+  // Two steps: rank every match by bm25 alone (cheap), then read the item
+  // and build the snippet for the few hits kept. Asking for the snippet in the
+  // ranking query would build one for every match before the LIMIT applies.
   std::vector<std::string> params{match};
-  std::string sql = "SELECT " + item_columns(false) +
-                    ", snippet(items_fts, -1, '" + std::string(kSnippetOpen) + "', '" + std::string(kSnippetClose) +
-                    "', '…', 24), bm25(items_fts, 5.0, 1.0) AS rank"
-                    " FROM items_fts JOIN items ON items.id = items_fts.rowid WHERE items_fts MATCH ?" +
-                    where_conditions(query, params) + " ORDER BY rank, items.id DESC";
+  const std::string conditions = where_conditions(query, params);
+  std::string sql = "SELECT items_fts.rowid, bm25(items_fts, 5.0, 1.0) AS rank FROM items_fts";
+  if (!conditions.empty()) sql += " JOIN items ON items.id = items_fts.rowid";
+  sql += " WHERE items_fts MATCH ?" + conditions + " ORDER BY rank, items_fts.rowid DESC";
   if (query.limit) sql += " LIMIT " + std::to_string(*query.limit);
   std::vector<SearchHit> hits;
   try {
-    SqliteStatement statement(store.db(), sql);
-    bind_all(statement, params);
-    while (statement.step()) {
+    std::vector<std::pair<std::int64_t, double>> ranked;
+    {
+      SqliteStatement statement(store.db(), sql);
+      bind_all(statement, params);
+      while (statement.step()) ranked.emplace_back(statement.column_int(0), statement.column_double(1));
+    }
+    SqliteStatement item(store.db(), "SELECT " + item_columns(false) + " FROM items WHERE items.id = ?");
+    SqliteStatement snippet(store.db(), "SELECT snippet(items_fts, 1, '" + std::string(kSnippetOpen) + "', '" +
+                                            std::string(kSnippetClose) +
+                                            "', '…', 24) FROM items_fts WHERE items_fts MATCH ? AND rowid = ?");
+    for (const auto& [id, rank] : ranked) {
+      item.bind(1, id);
+      if (!item.step()) continue;
       SearchHit hit;
-      hit.item = read_item(statement);
-      hit.snippet = statement.column_text(18);
-      hit.rank = statement.column_double(19);
+      hit.item = read_item(item);
+      hit.rank = rank;
+      item.reset();
+      snippet.bind(1, match).bind(2, id);
+      if (snippet.step()) hit.snippet = snippet.column_text(0);
+      snippet.reset();
       hits.push_back(std::move(hit));
     }
   } catch (const StorageError& e) {
     const std::string message = e.what();
     if (message.find("fts5") != std::string::npos || message.find("syntax") != std::string::npos ||
         message.find("no such column") != std::string::npos)
-      return fail(ErrorKind::parse, "bad query '" + match + "': " + message);
+      return fail(ErrorKind::parse, "bad query '" + match + "': " +
+                                        message.substr(std::min(message.find("fts5:"), message.find("no such"))) +
+                                        " (put words with punctuation in double quotes: \"huawei-zte\")");
     throw;
   }
   return hits;

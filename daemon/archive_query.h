@@ -77,6 +77,10 @@ struct ItemText {
 void scan_item_texts(Store& store, const ItemQuery& query, std::int64_t min_id, std::int64_t max_id,
                      const std::function<bool(const ItemText&)>& visit);
 
+// Tunes a read-only connection for a full scan: the file memory-mapped (no
+// copies through the page cache) and a larger cache.
+void prepare_for_scan(Store& store);
+
 // The smallest and largest item ids (0, 0 for an empty archive).
 std::pair<std::int64_t, std::int64_t> item_id_range(Store& store);
 

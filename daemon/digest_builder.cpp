@@ -43,9 +43,10 @@ bool ends_abbreviation(std::string_view text, std::size_t dot) {
 
 }  // namespace
 
-std::string first_sentences(std::string_view raw, std::size_t max_chars) {
+std::string first_sentences(std::string_view raw, std::size_t max_chars, std::size_t max_sentences) {
   const std::string text = collapse_whitespace(raw);
   std::size_t taken = 0;  // end of the sentences kept so far
+  std::size_t sentences = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c != '.' && c != '!' && c != '?') continue;
@@ -56,7 +57,7 @@ std::string first_sentences(std::string_view raw, std::size_t max_chars) {
     if (c == '.' && ends_abbreviation(text, i)) continue;
     if (end > max_chars) break;
     taken = end;
-    if (end >= text.size()) break;
+    if (++sentences == max_sentences || end >= text.size()) break;
   }
   if (taken > 0) return text.substr(0, taken);
   if (text.size() <= max_chars) return text;
@@ -129,7 +130,7 @@ Digest build_digest(std::vector<StoredItem> items, const std::vector<std::string
       story.best_score = std::max(story.best_score, item.score);
     }
     story.tags.assign(tags.begin(), tags.end());
-    story.extract = first_sentences(story.lead.body.empty() ? story.lead.summary : story.lead.body, 300);
+    story.extract = first_sentences(story.lead.body.empty() ? story.lead.summary : story.lead.body, 280);
     story.items = std::move(members);
     for (auto& item : story.items) item.body.clear();  // the extract is all the digest shows
     std::string topic = "other";

@@ -24,7 +24,7 @@ struct DigestStory {
   std::vector<std::string> tags;     // the union of the items' tags, sorted
   double best_score = 0;
   Instant first{};        // the earliest item's when()
-  std::string extract;    // the first sentences of the lead's body (raw, unstripped)
+  std::string extract;    // the lead body's first two sentences, at most 280 bytes (raw, unstripped)
 };
 
 struct DigestTopic {
@@ -47,9 +47,9 @@ struct Digest {
 Digest build_digest(std::vector<StoredItem> items, const std::vector<std::string>& topic_order, Instant begin,
                     Instant end);
 
-// The first sentences of `text`, whitespace collapsed, as many whole
-// sentences as fit in `max_chars` bytes (at least one, cut at a word with
-// "…" when the first is already too long).
-std::string first_sentences(std::string_view text, std::size_t max_chars);
+// The first sentences of `text`, whitespace collapsed: at most
+// `max_sentences` whole sentences that fit in `max_chars` bytes (at least
+// one, cut at a word with "…" when the first is already too long).
+std::string first_sentences(std::string_view text, std::size_t max_chars, std::size_t max_sentences = 2);
 
 }  // namespace newsmon

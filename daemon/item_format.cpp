@@ -1,5 +1,7 @@
 #include "daemon/item_format.h"
 
+#include <cstdio>
+
 #include "daemon/safe_text.h"
 #include "daemon/time_filter.h"
 
@@ -31,7 +33,26 @@ nlohmann::json item_json(const StoredItem& item, bool with_body) {
 }
 
 std::string json_line(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const std::string dumped = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // JSON escapes C0 controls only; DEL and C1 (which can only occur inside
+  // strings) are escaped too, so the line is harmless on a terminal and lossless.
+  std::string out;
+  out.reserve(dumped.size());
+  for (std::size_t i = 0; i < dumped.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(dumped[i]);
+    if (c == 0x7f) {
+      out += "\\u007f";
+    } else if (c == 0xc2 && i + 1 < dumped.size() && static_cast<unsigned char>(dumped[i + 1]) < 0xa0 &&
+               static_cast<unsigned char>(dumped[i + 1]) >= 0x80) {
+      char escape[8];
+      std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned char>(dumped[i + 1]));
+      out += escape;
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 std::string item_heading(const Terminal& terminal, std::int64_t id, Instant when, std::string_view outlet,

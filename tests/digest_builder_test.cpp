@@ -1,0 +1,70 @@
+#include "daemon/digest_builder.h"
+
+#include <catch2/catch.hpp>
+
+using namespace newsmon;
+
+namespace {
+
+StoredItem item(std::int64_t id, std::int64_t story, const char* outlet, double score, std::int64_t when,
+                std::vector<std::string> topics = {"telecom vendor policy"}) {
+  StoredItem i;
+  i.id = id;
+  i.story_id = story;
+  i.outlet = outlet;
+  i.title = "title " + std::to_string(id);
+  i.body = "Body of " + std::to_string(id) + ". Second sentence. Third sentence.";
+  i.score = score;
+  i.relevant = true;
+  i.published = instant_from_unix(when);
+  i.topics = std::move(topics);
+  i.tags = {"t" + std::to_string(id)};
+  return i;
+}
+
+}  // namespace
+
+TEST_CASE("each story appears once with every outlet that covered it", "[digest_builder]") {
+  auto copy = item(3, 1, "Defense One", 9.0, 300);
+  copy.duplicate_of = 1;
+  const auto digest = build_digest({item(1, 1, "The Guardian", 2.0, 100), item(2, 1, "The New York Times", 3.0, 200),
+                                    copy, item(4, 2, "Reuters", 1.0, 400)},
+                                   {"telecom vendor policy"}, {}, {});
+  REQUIRE(digest.topics.size() == 1);
+  const auto& stories = digest.topics[0].stories;
+  REQUIRE(stories.size() == 2);
+  CHECK(stories[0].lead.id == 2);  // the best original, not the higher-scored copy
+  CHECK(stories[0].outlets == std::vector<std::string>{"The New York Times", "The Guardian", "Defense One"});
+  CHECK(stories[0].tags == std::vector<std::string>{"t1", "t2", "t3"});
+  CHECK(stories[0].first == instant_from_unix(100));
+  CHECK(stories[0].extract == "Body of 2. Second sentence.");
+  CHECK(digest.story_count() == 2);
+  CHECK(digest.outlet_count() == 4);
+}
+
+TEST_CASE("stories are ordered by coverage, then relevance, then recency", "[digest_builder]") {
+  const auto digest = build_digest({item(1, 1, "A", 1.0, 100), item(2, 1, "B", 1.0, 110), item(3, 2, "A", 5.0, 100),
+                                    item(4, 3, "A", 5.0, 200), item(5, 4, "A", 9.0, 50)},
+                                   {}, {}, {});
+  std::vector<std::int64_t> order;
+  for (const auto& s : digest.topics[0].stories) order.push_back(s.story_id);
+  CHECK(order == std::vector<std::int64_t>{1, 4, 3, 2});
+}
+
+TEST_CASE("topics follow the config order and a story sits under its first topic", "[digest_builder]") {
+  const auto digest = build_digest({item(1, 1, "A", 1.0, 100, {"zeta", "open ran"}), item(2, 2, "A", 1.0, 100, {"beta"}),
+                                    item(3, 3, "A", 1.0, 100, {}), item(4, 4, "A", 1.0, 100, {"alpha"})},
+                                   {"telecom vendor policy", "open ran"}, {}, {});
+  std::vector<std::string> names;
+  for (const auto& t : digest.topics) names.push_back(t.name);
+  CHECK(names == std::vector<std::string>{"open ran", "alpha", "beta", "other"});
+}
+
+TEST_CASE("the extract stops at sentences, not at abbreviations", "[digest_builder]") {
+  CHECK(first_sentences("Mr. Smith went to the U.S. capital.  He  left.\nThen more.", 280) ==
+        "Mr. Smith went to the U.S. capital. He left.");
+  CHECK(first_sentences("One. Two. Three.", 280, 3) == "One. Two. Three.");
+  CHECK(first_sentences("A very long sentence without an end", 20) == "A very long sentence…");
+  CHECK(first_sentences("Short one. But the second is far too long to fit.", 20) == "Short one.");
+  CHECK(first_sentences("", 20).empty());
+}
