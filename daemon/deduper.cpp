@@ -44,21 +44,25 @@ bool is_stopword(std::string_view w) {
 // The words of a title and lead for comparing stories: lowercased, plural s
 // dropped, stopwords out; title words count twice. Entities are the names
 // and figures: capitalised words inside a sentence, words in capitals, and
-// numbers of two or more digits.
+// numbers of two or more digits. A run of such words is one name ("National
+// Cyber Security Centre"), so a long name shared counts once.
 struct StoryFeatures {
   std::unordered_map<std::string, double> weights;
-  std::unordered_set<std::string> entities;
+  std::unordered_set<std::string> entities;       // every word of every name
+  std::vector<std::vector<std::string>> names;    // runs of entity words
   double norm = 0;
 };
 
 void add_text(StoryFeatures& f, std::string_view text, double weight) {
   bool sentence_start = true;
+  bool in_name = false;  // the previous word was part of a name, with only spaces between
   std::size_t i = 0;
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
     const bool word_char = std::isalnum(c) || c >= 0x80;
     if (!word_char) {
       if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':') sentence_start = true;
+      if (c != ' ' && c != '-') in_name = false;
       ++i;
       continue;
     }
@@ -79,11 +83,17 @@ void add_text(StoryFeatures& f, std::string_view text, double weight) {
     }
     if (word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's') word.pop_back();
     const bool capitalised = std::isupper(static_cast<unsigned char>(original[0]));
+    bool entity = false;
     if (word.size() >= 2 && !is_stopword(word)) {
       f.weights[word] += weight;
-      if ((digits && word.size() >= 2) || (capitalised && (!sentence_start || capitals)))
+      entity = (digits && word.size() >= 2) || (capitalised && (!sentence_start || capitals));
+      if (entity) {
         f.entities.insert(word);
+        if (!in_name) f.names.emplace_back();
+        f.names.back().push_back(word);
+      }
     }
+    in_name = entity;
     sentence_start = false;
     i = j;
   }
@@ -93,6 +103,8 @@ StoryFeatures features(const StoryCandidate& item) {
   StoryFeatures f;
   add_text(f, item.title, 2.0);
   add_text(f, item.lead, 1.0);
+  std::sort(f.names.begin(), f.names.end());  // a name mentioned twice is one name
+  f.names.erase(std::unique(f.names.begin(), f.names.end()), f.names.end());
   double sum = 0;
   for (const auto& [word, w] : f.weights) sum += w * w;
   f.norm = std::sqrt(sum);
@@ -109,9 +121,11 @@ double cosine(const StoryFeatures& a, const StoryFeatures& b) {
   return dot / (a.norm * b.norm);
 }
 
-std::size_t shared(const std::unordered_set<std::string>& a, const std::unordered_set<std::string>& b) {
+// How many of a's names share a word with b's.
+std::size_t names_shared(const StoryFeatures& a, const StoryFeatures& b) {
   std::size_t n = 0;
-  for (const auto& x : a) n += b.count(x);
+  for (const auto& name : a.names)
+    n += std::any_of(name.begin(), name.end(), [&](const std::string& w) { return b.entities.count(w) > 0; });
   return n;
 }
 
@@ -143,7 +157,7 @@ std::optional<std::int64_t> match_story(const StoryCandidate& item,
     const StoryFeatures theirs = features(c);
     const double similarity = cosine(*mine, theirs);
     if (similarity < kStoryMinimumSimilarity) continue;
-    const std::size_t entities = shared(mine->entities, theirs.entities);
+    const std::size_t entities = std::min(names_shared(*mine, theirs), names_shared(theirs, *mine));
     const std::size_t fewer_entities = std::min(mine->entities.size(), theirs.entities.size());
     const double entity_overlap = fewer_entities ? double(entities) / double(fewer_entities) : 0;
     // Precision before recall: a near-copy of the lead, or a clearly similar
