@@ -6,8 +6,9 @@
 #include <cmath>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "daemon/simhash.h"
 
@@ -46,10 +47,22 @@ bool is_stopword(std::string_view w) {
 // and figures: capitalised words inside a sentence, words in capitals, and
 // numbers of two or more digits. A run of such words is one name ("National
 // Cyber Security Centre"), so a long name shared counts once.
+// Words are compared by a 64-bit hash: sorted vectors of hashes merge fast.
+using WordKey = std::uint64_t;
+
+WordKey word_key(std::string_view word) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
+  for (char c : word) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
 struct StoryFeatures {
-  std::unordered_map<std::string, double> weights;
-  std::unordered_set<std::string> entities;       // every word of every name
-  std::vector<std::vector<std::string>> names;    // runs of entity words
+  std::vector<std::pair<WordKey, double>> weights;  // sorted by word, one entry per word
+  std::vector<WordKey> entities;                    // every word of every name; sorted, unique
+  std::vector<std::vector<WordKey>> names;          // runs of entity words; unique
   double norm = 0;
 };
 
@@ -85,12 +98,13 @@ void add_text(StoryFeatures& f, std::string_view text, double weight) {
     const bool capitalised = std::isupper(static_cast<unsigned char>(original[0]));
     bool entity = false;
     if (word.size() >= 2 && !is_stopword(word)) {
-      f.weights[word] += weight;
+      const WordKey key = word_key(word);
+      f.weights.emplace_back(key, weight);
       entity = (digits && word.size() >= 2) || (capitalised && (!sentence_start || capitals));
       if (entity) {
-        f.entities.insert(word);
+        f.entities.push_back(key);
         if (!in_name) f.names.emplace_back();
-        f.names.back().push_back(word);
+        f.names.back().push_back(key);
       }
     }
     in_name = entity;
@@ -105,6 +119,15 @@ StoryFeatures features(const StoryCandidate& item) {
   add_text(f, item.lead, 1.0);
   std::sort(f.names.begin(), f.names.end());  // a name mentioned twice is one name
   f.names.erase(std::unique(f.names.begin(), f.names.end()), f.names.end());
+  std::sort(f.entities.begin(), f.entities.end());
+  f.entities.erase(std::unique(f.entities.begin(), f.entities.end()), f.entities.end());
+  std::sort(f.weights.begin(), f.weights.end());
+  std::size_t out = 0;  // merge the mentions of each word
+  for (std::size_t i = 0; i < f.weights.size(); ++i) {
+    if (out > 0 && f.weights[out - 1].first == f.weights[i].first) f.weights[out - 1].second += f.weights[i].second;
+    else f.weights[out++] = f.weights[i];
+  }
+  f.weights.resize(out);
   double sum = 0;
   for (const auto& [word, w] : f.weights) sum += w * w;
   f.norm = std::sqrt(sum);
@@ -113,11 +136,12 @@ StoryFeatures features(const StoryCandidate& item) {
 
 double cosine(const StoryFeatures& a, const StoryFeatures& b) {
   if (a.norm == 0 || b.norm == 0) return 0;
-  const auto& small = a.weights.size() < b.weights.size() ? a : b;
-  const auto& large = &small == &a ? b : a;
   double dot = 0;
-  for (const auto& [word, w] : small.weights)
-    if (auto it = large.weights.find(word); it != large.weights.end()) dot += w * it->second;
+  for (auto x = a.weights.begin(), y = b.weights.begin(); x != a.weights.end() && y != b.weights.end();) {
+    if (x->first < y->first) ++x;
+    else if (y->first < x->first) ++y;
+    else dot += (x++)->second * (y++)->second;
+  }
   return dot / (a.norm * b.norm);
 }
 
@@ -125,7 +149,9 @@ double cosine(const StoryFeatures& a, const StoryFeatures& b) {
 std::size_t names_shared(const StoryFeatures& a, const StoryFeatures& b) {
   std::size_t n = 0;
   for (const auto& name : a.names)
-    n += std::any_of(name.begin(), name.end(), [&](const std::string& w) { return b.entities.count(w) > 0; });
+    n += std::any_of(name.begin(), name.end(), [&](WordKey w) {
+      return std::binary_search(b.entities.begin(), b.entities.end(), w);
+    });
   return n;
 }
 
