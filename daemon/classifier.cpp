@@ -223,7 +223,10 @@ struct Classifier::Impl {
         double best = 0;
         const Match* partner = nullptr;
         for (const Match* y : by_group[static_cast<std::size_t>(b)]) {
-          if (x == y || x->zone != y->zone) continue;
+          // One mention is never near itself, even when a term is in both groups.
+          if (x->zone != y->zone ||
+              (x->start < y->start + y->length && y->start < x->start + x->length))
+            continue;
           const std::size_t distance = x->start > y->start ? x->start - y->start : y->start - x->start;
           if (distance > static_cast<std::size_t>(rule.within)) continue;
           const double factor = std::max(zone_factor(topic.config, *x), zone_factor(topic.config, *y));

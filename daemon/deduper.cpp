@@ -6,8 +6,9 @@
 #include <cmath>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "daemon/simhash.h"
 
@@ -44,21 +45,37 @@ bool is_stopword(std::string_view w) {
 // The words of a title and lead for comparing stories: lowercased, plural s
 // dropped, stopwords out; title words count twice. Entities are the names
 // and figures: capitalised words inside a sentence, words in capitals, and
-// numbers of two or more digits.
+// numbers of two or more digits. A run of such words is one name ("National
+// Cyber Security Centre"), so a long name shared counts once.
+// Words are compared by a 64-bit hash: sorted vectors of hashes merge fast.
+using WordKey = std::uint64_t;
+
+WordKey word_key(std::string_view word) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
+  for (char c : word) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
 struct StoryFeatures {
-  std::unordered_map<std::string, double> weights;
-  std::unordered_set<std::string> entities;
+  std::vector<std::pair<WordKey, double>> weights;  // sorted by word, one entry per word
+  std::vector<WordKey> entities;                    // every word of every name; sorted, unique
+  std::vector<std::vector<WordKey>> names;          // runs of entity words; unique
   double norm = 0;
 };
 
 void add_text(StoryFeatures& f, std::string_view text, double weight) {
   bool sentence_start = true;
+  bool in_name = false;  // the previous word was part of a name, with only spaces between
   std::size_t i = 0;
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
     const bool word_char = std::isalnum(c) || c >= 0x80;
     if (!word_char) {
       if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':') sentence_start = true;
+      if (c != ' ' && c != '-') in_name = false;
       ++i;
       continue;
     }
@@ -79,11 +96,18 @@ void add_text(StoryFeatures& f, std::string_view text, double weight) {
     }
     if (word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's') word.pop_back();
     const bool capitalised = std::isupper(static_cast<unsigned char>(original[0]));
+    bool entity = false;
     if (word.size() >= 2 && !is_stopword(word)) {
-      f.weights[word] += weight;
-      if ((digits && word.size() >= 2) || (capitalised && (!sentence_start || capitals)))
-        f.entities.insert(word);
+      const WordKey key = word_key(word);
+      f.weights.emplace_back(key, weight);
+      entity = (digits && word.size() >= 2) || (capitalised && (!sentence_start || capitals));
+      if (entity) {
+        f.entities.push_back(key);
+        if (!in_name) f.names.emplace_back();
+        f.names.back().push_back(key);
+      }
     }
+    in_name = entity;
     sentence_start = false;
     i = j;
   }
@@ -93,6 +117,17 @@ StoryFeatures features(const StoryCandidate& item) {
   StoryFeatures f;
   add_text(f, item.title, 2.0);
   add_text(f, item.lead, 1.0);
+  std::sort(f.names.begin(), f.names.end());  // a name mentioned twice is one name
+  f.names.erase(std::unique(f.names.begin(), f.names.end()), f.names.end());
+  std::sort(f.entities.begin(), f.entities.end());
+  f.entities.erase(std::unique(f.entities.begin(), f.entities.end()), f.entities.end());
+  std::sort(f.weights.begin(), f.weights.end());
+  std::size_t out = 0;  // merge the mentions of each word
+  for (std::size_t i = 0; i < f.weights.size(); ++i) {
+    if (out > 0 && f.weights[out - 1].first == f.weights[i].first) f.weights[out - 1].second += f.weights[i].second;
+    else f.weights[out++] = f.weights[i];
+  }
+  f.weights.resize(out);
   double sum = 0;
   for (const auto& [word, w] : f.weights) sum += w * w;
   f.norm = std::sqrt(sum);
@@ -101,17 +136,22 @@ StoryFeatures features(const StoryCandidate& item) {
 
 double cosine(const StoryFeatures& a, const StoryFeatures& b) {
   if (a.norm == 0 || b.norm == 0) return 0;
-  const auto& small = a.weights.size() < b.weights.size() ? a : b;
-  const auto& large = &small == &a ? b : a;
   double dot = 0;
-  for (const auto& [word, w] : small.weights)
-    if (auto it = large.weights.find(word); it != large.weights.end()) dot += w * it->second;
+  for (auto x = a.weights.begin(), y = b.weights.begin(); x != a.weights.end() && y != b.weights.end();) {
+    if (x->first < y->first) ++x;
+    else if (y->first < x->first) ++y;
+    else dot += (x++)->second * (y++)->second;
+  }
   return dot / (a.norm * b.norm);
 }
 
-std::size_t shared(const std::unordered_set<std::string>& a, const std::unordered_set<std::string>& b) {
+// How many of a's names share a word with b's.
+std::size_t names_shared(const StoryFeatures& a, const StoryFeatures& b) {
   std::size_t n = 0;
-  for (const auto& x : a) n += b.count(x);
+  for (const auto& name : a.names)
+    n += std::any_of(name.begin(), name.end(), [&](WordKey w) {
+      return std::binary_search(b.entities.begin(), b.entities.end(), w);
+    });
   return n;
 }
 
@@ -143,7 +183,7 @@ std::optional<std::int64_t> match_story(const StoryCandidate& item,
     const StoryFeatures theirs = features(c);
     const double similarity = cosine(*mine, theirs);
     if (similarity < kStoryMinimumSimilarity) continue;
-    const std::size_t entities = shared(mine->entities, theirs.entities);
+    const std::size_t entities = std::min(names_shared(*mine, theirs), names_shared(theirs, *mine));
     const std::size_t fewer_entities = std::min(mine->entities.size(), theirs.entities.size());
     const double entity_overlap = fewer_entities ? double(entities) / double(fewer_entities) : 0;
     // Precision before recall: a near-copy of the lead, or a clearly similar

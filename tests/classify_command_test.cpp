@@ -53,7 +53,7 @@ TEST_CASE("classify --explain prints the rules that fired on stderr", "[classify
   CHECK(run.status == 0);
   CHECK(run.out.starts_with("relevant\t"));
   CHECK(run.err.find("topic \"telecom vendor policy\": group vendor +") != std::string::npos);
-  CHECK(run.err.find("topic \"telecom vendor policy\": near vendor/action +") != std::string::npos);
+  CHECK(run.err.find("topic \"telecom vendor policy\": near vendor/hard action +") != std::string::npos);
   CHECK(run.err.find("tag zte: \"ZTE\" x2 (title)") != std::string::npos);
 }
 
