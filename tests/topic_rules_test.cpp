@@ -109,8 +109,9 @@ TEST_CASE("a topic without terms or groups, a misplaced star and a duplicate gro
 TEST_CASE("a tag with an unknown kind or a badly written name is an error", "[topic_rules]") {
   const auto errors = errors_of("[[tag]]\nname = \"High Risk\"\nkind = \"vendr\"\n");
   REQUIRE(errors.size() == 2);
-  CHECK(errors[0] == "t.toml:6:8: tag[1].kind: expected vendor, country, bloc, agency, instrument, technology or other, not 'vendr'");
-  CHECK(errors[1] == "t.toml:5:8: tag[1].name: a tag name is written in small letters, digits and dashes (\"high-risk-vendor\")");
+  // Reported in the order of the file.
+  CHECK(errors[0] == "t.toml:5:8: tag[1].name: a tag name is written in small letters, digits and dashes (\"high-risk-vendor\")");
+  CHECK(errors[1] == "t.toml:6:8: tag[1].kind: expected vendor, country, bloc, agency, instrument, technology or other, not 'vendr'");
 }
 
 TEST_CASE("a tag without aliases stands for its own name", "[topic_rules]") {
