@@ -111,12 +111,12 @@ Digest build_digest(std::vector<StoredItem> items, const std::vector<std::string
     auto& members = groups[key];
     DigestStory story;
     story.story_id = key < 0 ? -key : key;
-    // The lead: an original before a duplicate, then the best score, then the
-    // fullest account (a wire rewrite or a stub is shorter), then the earliest.
+    // The lead: an original before a duplicate, then the fullest account (a
+    // rewrite, a brief or a stub is shorter), then the best score, then the earliest.
     const auto lead = std::min_element(members.begin(), members.end(), [](const StoredItem& a, const StoredItem& b) {
       if (a.duplicate_of.has_value() != b.duplicate_of.has_value()) return !a.duplicate_of.has_value();
-      if (a.score != b.score) return a.score > b.score;
       if (a.body.size() != b.body.size()) return a.body.size() > b.body.size();
+      if (a.score != b.score) return a.score > b.score;
       return a.when() != b.when() ? a.when() < b.when() : a.id < b.id;
     });
     story.lead = *lead;
