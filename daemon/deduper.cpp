@@ -163,6 +163,21 @@ std::size_t shared_tags(const std::vector<std::string>& a, const std::vector<std
 
 }  // namespace
 
+std::vector<std::uint64_t> story_keys(std::string_view title, std::string_view lead) {
+  StoryFeatures title_only, lead_only;
+  add_text(title_only, title, 1.0);
+  add_text(lead_only, lead, 1.0);
+  std::vector<std::uint64_t> keys;
+  for (const auto& [word, weight] : title_only.weights) keys.push_back(word);
+  for (const auto word : lead_only.entities) {
+    if (keys.size() >= kMaxStoryKeys) break;
+    keys.push_back(word);
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
 double story_similarity(const StoryCandidate& a, const StoryCandidate& b) {
   return cosine(features(a), features(b));
 }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "daemon/store.h"
@@ -31,6 +32,12 @@ std::optional<std::int64_t> match_story(const StoryCandidate& item,
 
 inline constexpr double kStorySameTextSimilarity = 0.6;
 inline constexpr double kStoryMinimumSimilarity = 0.25;
+
+// The words an item is found by when a later item looks for its story: the
+// title's words and the names in its lead, as 64-bit keys, sorted, unique, at
+// most kMaxStoryKeys. Store::story_candidates ranks the window by how many it shares.
+std::vector<std::uint64_t> story_keys(std::string_view title, std::string_view lead);
+inline constexpr std::size_t kMaxStoryKeys = 32;
 
 // The cosine similarity (0..1) of two items' title and lead words, title
 // words counting twice; what match_story compares. For tests and tuning.

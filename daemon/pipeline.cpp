@@ -274,7 +274,9 @@ class Poll {
       } else {
         StoryCandidate self{0, 0, item.outlet, item.title, item.body.substr(0, 600), item.tags,
                             item.published.value_or(now_)};
-        item.story_id = match_story(self, store_.story_candidates(self.published - kStoryWindow));
+        item.story_keys = story_keys(self.title, self.lead);
+        item.story_id = match_story(
+            self, store_.story_candidates(self.published - kStoryWindow, item.story_keys));
       }
       store_.insert_item(item);
       job->report->new_items += 1;

@@ -66,6 +66,7 @@ struct NewItem {
   std::uint64_t simhash = 0;
   std::optional<std::int64_t> duplicate_of;
   std::optional<std::int64_t> story_id;  // nullopt: a new story is made
+  std::vector<std::uint64_t> story_keys;  // deduper.h story_keys(); how later items find its story
 };
 
 // An earlier item whose fingerprint may be close to a new one's.
@@ -90,7 +91,7 @@ class Store {
   enum class Access { read_write, read_only };
   // Opens (creating and migrating when read_write) the archive. Throws StorageError.
   static Store open(const std::filesystem::path& path, Access access = Access::read_write);
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   SqliteDb& db() { return db_; }
 
@@ -111,8 +112,11 @@ class Store {
   // Items sharing at least one 16-bit band of the fingerprint: by the pigeonhole
   // principle every item within 3 bits is among them. Indexed lookups.
   std::vector<DuplicateCandidate> near_duplicate_candidates(std::uint64_t simhash);
-  // Originals (not duplicates) published or fetched since `since`.
-  std::vector<StoryCandidate> story_candidates(Instant since);
+  // The originals (not duplicates) published or fetched since `since` that
+  // share the most story keys with `keys`, at most `limit`, most shared first.
+  // Indexed: the cost follows the window's postings of those keys, not the archive.
+  std::vector<StoryCandidate> story_candidates(Instant since, const std::vector<std::uint64_t>& keys,
+                                               int limit = 50);
 
   // Inserts the item (and its entry, tags and topics, story) and returns its id.
   std::int64_t insert_item(const NewItem& item);

@@ -120,6 +120,16 @@ CREATE TRIGGER items_fts_update AFTER UPDATE OF title, body ON items BEGIN
   INSERT INTO items_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
 END;
 )sql",
+    // 1 -> 2: an index of story keys, so the story check reads a few postings
+    // instead of every item of the last days. Items stored before it are not
+    // indexed: they only stop being found by stories begun after the upgrade.
+    R"sql(
+CREATE TABLE story_words (
+  word INTEGER NOT NULL,
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  PRIMARY KEY (word, item_id)
+) WITHOUT ROWID;
+)sql",
 };
 
 int user_version(SqliteDb& db) {

@@ -49,7 +49,8 @@ class Archive {
       item.story_id = story_of(*item.duplicate_of);
     } else {
       const StoryCandidate self{0, 0, outlet, title, body.substr(0, 600), item.tags, published};
-      item.story_id = match_story(self, store_.story_candidates(published - std::chrono::days{4}));
+      item.story_keys = story_keys(title, self.lead);
+      item.story_id = match_story(self, store_.story_candidates(published - std::chrono::days{4}, item.story_keys));
     }
     const std::int64_t id = store_.insert_item(item);
     return {id, item.duplicate_of, story_of(id)};
