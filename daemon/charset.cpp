@@ -8,6 +8,7 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <optional>
 
 namespace newsmon {
 
@@ -227,17 +228,21 @@ std::string html_meta_charset(std::string_view bytes) {
 
 // Decodes with the first usable candidate; the caller has ruled out a BOM.
 DecodedText decode_declared(std::string_view bytes, std::initializer_list<std::string_view> declared) {
-  const bool valid_utf8 = is_valid_utf8(bytes);
+  std::optional<bool> valid;  // computed once, when needed
+  const auto valid_utf8 = [&] {
+    if (!valid) valid = is_valid_utf8(bytes);
+    return *valid;
+  };
   for (const std::string_view candidate : declared) {
     if (trim(candidate).empty()) continue;
     std::string name = iconv_name(candidate);
     if (is_wide_name(name)) continue;  // we read this label as ASCII: it cannot be UTF-16
     if (is_utf8_name(name)) return {repair_utf8(bytes), "UTF-8"};
-    if (valid_utf8 && has_non_ascii(bytes)) return {std::string(bytes), "UTF-8"};  // mislabelled
+    if (valid_utf8() && has_non_ascii(bytes)) return {std::string(bytes), "UTF-8"};  // mislabelled
     std::string out;
     if (iconv_decode(bytes, name, out)) return {std::move(out), name};
   }
-  if (valid_utf8) return {std::string(bytes), "UTF-8"};
+  if (valid_utf8()) return {std::string(bytes), "UTF-8"};
   std::string guess = detect_charset(bytes);
   std::string name = guess.empty() || guess == "ASCII" || guess == "UTF-8" ? "WINDOWS-1252" : iconv_name(guess);
   std::string out;

@@ -176,8 +176,10 @@ std::string html_to_plain_text(std::string_view html) {
     const bool tag_start = c == '<' && ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/' ||
                                         next == '!' || next == '?');
     if (!tag_start) {
-      text += c;
-      ++i;
+      const std::size_t next_lt = html.find('<', i + 1);
+      const std::size_t stop = next_lt == std::string_view::npos ? html.size() : next_lt;
+      text.append(html.substr(i, stop - i));
+      i = stop;
       continue;
     }
     std::size_t end = html.find('>', i);

@@ -198,6 +198,7 @@ std::string repair_feed_xml(std::string_view s) {
       char quote = 0;
       out += '<';
       ++i;
+      std::size_t run_start = i;
       while (i < s.size()) {
         const char t = s[i];
         if (quote) {
@@ -208,13 +209,15 @@ std::string repair_feed_xml(std::string_view s) {
           break;
         }
         if (t == '<') break;  // an unterminated tag or quote; libxml2 recovers from here
-        if (t == '&') {
-          i = repair_reference(s, i, out);
+        if (t == '&' || is_forbidden_control(static_cast<unsigned char>(t))) {
+          out.append(s.substr(run_start, i - run_start));
+          i = t == '&' ? repair_reference(s, i, out) : i + 1;
+          run_start = i;
           continue;
         }
-        if (!is_forbidden_control(static_cast<unsigned char>(t))) out += t;
         ++i;
       }
+      out.append(s.substr(run_start, i - run_start));
       if (i < s.size() && s[i] == '>') {
         out += '>';
         ++i;
