@@ -14,7 +14,9 @@
 // validators come in with the request and go back out with the response.
 // Politeness is keyed by registrable domain (registrable_domain.h): one
 // transfer at a time per key, and `host_delay` from the end of one transfer
-// to the start of the next; file: URLs have no key and no delay.
+// to the start of the next; file: URLs have no key and no delay. A key whose
+// server fails to answer 3 times in a row is given up for the rest of the
+// run: its waiting requests get an Error at once.
 // Not thread-safe: one Fetcher per thread, except stop().
 #pragma once
 
