@@ -70,6 +70,9 @@ CurlUrl::CurlUrl() {
 CurlUrl::~CurlUrl() { curl_url_cleanup(handle_); }
 
 bool CurlUrl::parse(const std::string& url) {
+  // Clear first: on a handle that holds a URL, curl resolves a new one
+  // relative to it, as a redirect would.
+  curl_url_set(handle_, CURLUPART_URL, nullptr, 0);
   return curl_url_set(handle_, CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK;
 }
 

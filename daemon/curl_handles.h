@@ -72,7 +72,8 @@ class CurlUrl {
   ~CurlUrl();
   CurlUrl(const CurlUrl&) = delete;
   CurlUrl& operator=(const CurlUrl&) = delete;
-  // Parses `url`; false when curl does not accept it (any scheme is allowed).
+  // Parses `url` as an absolute URL (whatever was parsed before is forgotten);
+  // false when curl does not accept it (any scheme is allowed).
   bool parse(const std::string& url);
   // A part (CURLUPART_SCHEME, _HOST, _PORT, _PATH, _QUERY); empty when absent.
   std::string part(CURLUPart which) const;

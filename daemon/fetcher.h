@@ -5,11 +5,18 @@
 // politeness rules (a global cap, one transfer per registrable domain at a
 // time, a delay between requests to one host), the scheme rules (http and
 // https; file only when the request allows it, never through a redirect),
-// the timeouts and the body cap. The fetcher never touches the store: the
+// the timeouts and the body cap (checked on the wire and on the decoded
+// bytes, so a compression bomb stops at the cap with a buffer's worth of
+// memory). Nothing throws through curl's callbacks; an exception from a
+// FetchCallback leaves run() and the Fetcher stays destructible. A waiting
+// request holds no curl handle (one is made when it starts), so queueing
+// thousands of pages is cheap. The fetcher never touches the store: the
 // validators come in with the request and go back out with the response.
 // Politeness is keyed by registrable domain (registrable_domain.h): one
 // transfer at a time per key, and `host_delay` from the end of one transfer
-// to the start of the next; file: URLs have no key and no delay.
+// to the start of the next; file: URLs have no key and no delay. A key whose
+// server fails to answer 3 times in a row is given up for the rest of the
+// run: its waiting requests get an Error at once.
 // Not thread-safe: one Fetcher per thread, except stop().
 #pragma once
 
@@ -46,8 +53,8 @@ struct FetchResponse {
   std::string final_url;      // after redirects
   bool permanent_redirect = false;  // every hop was 301 or 308
   std::vector<RedirectHop> redirects;  // in order; empty when none
-  std::string content_type;
-  std::string charset;        // from Content-Type, may be empty
+  std::string content_type;   // media type, lower-cased, without parameters
+  std::string charset;        // from Content-Type, lower-cased, may be empty
   std::string body;           // decoded transfer (gzip/br done), raw charset
   std::string etag;
   std::string last_modified;

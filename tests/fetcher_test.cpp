@@ -544,3 +544,27 @@ TEST_CASE("an unreachable port is an error naming the URL", "[fetcher]") {
   CHECK(response.error().kind == ErrorKind::network);
   CHECK(response.error().message.starts_with(url + ": "));
 }
+
+TEST_CASE("a host that fails to answer three times in a row is given up for the run", "[fetcher]") {
+  int port = 0;
+  { SilentServer closed; port = closed.port(); }  // bound then closed: refused at once
+  LoopbackServer other;
+  other.serve("/ok", "ok", "text/plain");
+  Fetcher fetcher(test_config());
+  std::vector<std::string> errors;
+  std::string ok;
+  const std::string base = "http://127.0.0.1:" + std::to_string(port);
+  for (int i = 0; i < 5; ++i)
+    fetcher.add(request_for(base + "/" + std::to_string(i)), [&errors](const FetchRequest&, Result<FetchResponse> r) {
+      errors.push_back(r ? "answered" : r.error().message);
+    });
+  fetcher.pin_address("other.test:" + std::to_string(other.port()) + ":127.0.0.1");
+  fetcher.add(request_for("http://other.test:" + std::to_string(other.port()) + "/ok"),
+              [&ok](const FetchRequest&, Result<FetchResponse> r) { ok = r ? r->body : r.error().message; });
+  fetcher.run();
+  REQUIRE(errors.size() == 5);
+  for (int i = 0; i < 3; ++i) CHECK(errors[i].starts_with(base + "/" + std::to_string(i) + ": Failed to connect"));
+  CHECK(errors[3] == base + "/3: not fetched: 127.0.0.1 failed to answer 3 times in a row");
+  CHECK(errors[4] == base + "/4: not fetched: 127.0.0.1 failed to answer 3 times in a row");
+  CHECK(ok == "ok");  // another host is not affected
+}

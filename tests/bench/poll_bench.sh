@@ -17,6 +17,7 @@ feeds=${FEEDS:-200}
 articles=${ARTICLES:-20}
 newsmon="$build/newsmon"
 work=$(mktemp -d)
+export work
 server_pid=""
 cleanup() {
   if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; fi
@@ -52,7 +53,8 @@ measure() {  # name command...: runs it under time -v, prints one line of figure
     /Elapsed \(wall clock\)/ { split($NF, t, ":"); wall = (length(t) == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
     /User time/ { user = $NF } /System time/ { sys = $NF }
     /Maximum resident set size/ { rss = $NF / 1024 }
-    END { printf "%-10s exit %d  wall %7.2f s  cpu %7.2f s (user %.2f sys %.2f)  peak %6.1f MiB  cpu/article %6.3f ms\n",
+    END { printf "%f\n", user + sys > (ENVIRON["work"] "/" name ".cpu");
+          printf "%-10s exit %d  wall %7.2f s  cpu %7.2f s (user %.2f sys %.2f)  peak %6.1f MiB  cpu/article %6.3f ms\n",
                  name, status, wall, user + sys, user, sys, rss, (user + sys) * 1000 / n }' "$work/$name.time"
 }
 
@@ -62,6 +64,8 @@ tail -1 "$work/fetch.out"
 measure poll "$newsmon" --config "$work/feeds.toml" poll --once
 echo "           $(grep -c 'new' "$work/poll.out" || true) feeds stored new items; $(grep -c 'error' "$work/poll.out" || true) failed"
 measure extract "$newsmon" --config "$work/feeds.toml" extract --batch "$work/pages" "$work/extracted"
+awk -v fetch="$(cat "$work/fetch.cpu")" -v poll="$(cat "$work/poll.cpu")" -v extract="$(cat "$work/extract.cpu")" \
+  'BEGIN { if (poll > 0) printf "ratios     extraction alone / poll CPU = %.2f;  fetching alone / poll CPU = %.2f\n", extract / poll, fetch / poll }'
 if grep -q "not implemented" "$work/poll.out" "$work/poll.err" "$work/extract.err" 2>/dev/null; then
   echo "note: some stages are still placeholders in this build; the poll and extract figures are not yet meaningful"
 fi
