@@ -506,6 +506,8 @@ void Fetcher::stop() {
   curl_multi_wakeup(impl_->multi.get());
 }
 
+bool Fetcher::stopped() const { return impl_->stopping.load(); }
+
 void Fetcher::pin_address(const std::string& host_port_address) { impl_->pins.append(host_port_address); }
 
 Result<FetchResponse> fetch_one(const HttpConfig& config, FetchRequest request) {

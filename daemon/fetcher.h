@@ -81,6 +81,8 @@ class Fetcher {
   void run();
   // Safe to call from a signal-handling path of the same thread (sets a flag).
   void stop();
+  // Whether stop() was called: the errors since then say nothing about the servers.
+  bool stopped() const;
 
   // For tests and benchmarks only: resolves HOST:PORT to ADDRESS without DNS,
   // as curl's --resolve ("a.test:8080:127.0.0.1"), so loopback servers can

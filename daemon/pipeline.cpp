@@ -254,6 +254,13 @@ class Poll {
 
   // Stores a feed's new items and its state in one transaction.
   void commit(const std::shared_ptr<FeedJob>& job) {
+    // A poll cut short by a stop is abandoned whole: its pages came back as
+    // errors that say nothing about them, and its entries must stay unseen so
+    // that the next run fetches them again. Nothing of this feed is saved.
+    if (fetcher_.stopped()) {
+      job->report->error = "stopped before the feed's pages were in";
+      return;
+    }
     const auto interval = job->outlet->poll_interval;
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     record_poll(job->state, job->outcome, context_.config.schedule, interval, unit(random_));

@@ -11,6 +11,14 @@ LoopbackServer::LoopbackServer() {
   // Bounded so that a test that forgets a client never hangs the suite.
   server_.set_read_timeout(5, 0);
   server_.set_write_timeout(5, 0);
+  server_.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response&) {
+    std::lock_guard lock(mutex_);
+    for (const auto& prefix : uncompressed_prefixes_)
+      if (request.path.starts_with(prefix))  // the request is ours; cpp-httplib hands it over const
+        const_cast<httplib::Request&>(request).headers.erase("Accept-Encoding");
+    if (hook_) hook_(request);
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   port_ = server_.bind_to_any_port("127.0.0.1");
   if (port_ <= 0) throw std::runtime_error("cannot bind a loopback port");
   thread_ = std::thread([this] { server_.listen_after_bind(); });
@@ -33,13 +41,16 @@ void LoopbackServer::serve(const std::string& path, std::string body, std::strin
   });
 }
 
+void LoopbackServer::on_request(std::function<void(const httplib::Request&)> hook) {
+  std::lock_guard lock(mutex_);
+  hook_ = std::move(hook);
+}
+
 void LoopbackServer::serve_directory(const std::string& prefix, const std::string& directory) {
-  server_.set_pre_routing_handler([prefix](const httplib::Request& request, httplib::Response&) {
-    // The request object is ours (cpp-httplib only hands it over as const).
-    if (request.path.starts_with(prefix + "/"))
-      const_cast<httplib::Request&>(request).headers.erase("Accept-Encoding");
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
+  {
+    std::lock_guard lock(mutex_);
+    uncompressed_prefixes_.push_back(prefix + "/");
+  }
   server_.Get(prefix + "/(.*)", [directory](const httplib::Request& request, httplib::Response& response) {
     const std::string relative = request.matches[1];
     if (relative.find("..") != std::string::npos) {

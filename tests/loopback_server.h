@@ -4,7 +4,10 @@
 // joins in the destructor. Never listens on anything but loopback.
 #pragma once
 
+#include <functional>
+#include <mutex>
 #include <string>
+#include <vector>
 #include <thread>
 
 #include <httplib.h>
@@ -28,9 +31,14 @@ class LoopbackServer {
   // uncompressed: cpp-httplib 0.11 answers a client that accepts br with
   // brotli at quality 11, which takes seconds per megabyte of page.
   void serve_directory(const std::string& prefix, const std::string& directory);
+  // Called in the server's thread before each request is routed (nullptr: none).
+  void on_request(std::function<void(const httplib::Request&)> hook);
 
  private:
   httplib::Server server_;
+  std::mutex mutex_;
+  std::vector<std::string> uncompressed_prefixes_;
+  std::function<void(const httplib::Request&)> hook_;
   int port_ = 0;
   std::thread thread_;
 };

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdio>
 #include <memory>
 
@@ -171,4 +172,28 @@ TEST_CASE("the digest of the sample poll shows the seed article and none of its 
   CHECK(output.find("Directory of Suppliers") == std::string::npos);
   CHECK(output.find("Perimeter 81") == std::string::npos);
   CHECK(output.find("whale") == std::string::npos);
+}
+
+TEST_CASE("a poll stopped mid-way saves nothing of the cut-off feeds and the next poll stores all", "[pipeline]") {
+  Harness h;
+  Store store = Store::open(h.dir / "newsmon.db");
+  std::atomic<Fetcher*> running{nullptr};
+  // The first article page requested stops the poll, as SIGTERM would.
+  h.server.on_request([&](const httplib::Request& request) {
+    if (request.path.find("/fixtures/pages/") != std::string::npos)
+      if (Fetcher* f = running.load()) f->stop();
+  });
+  const PipelineContext context{h.config, h.classifier, h.rules};
+  poll_feeds(context, store, FeedSelection::all, now_instant(), [&](Fetcher* f) { running = f; });
+  const auto after_stop = store.item_count();
+  CHECK(after_stop < 5);
+
+  h.server.on_request(nullptr);
+  const PollReport again = h.poll(store);
+  CHECK(store.item_count() == 5);
+  ItemQuery query;
+  for (const auto& item : query_items(store, query)) {
+    INFO(item.url);
+    CHECK(item.body_source == "page");
+  }
 }
