@@ -175,16 +175,6 @@ std::vector<StoryCandidate> Store::story_candidates(Instant since,
                                                    const std::vector<std::uint64_t>& keys, int limit) {
   std::vector<StoryCandidate> out;
   if (keys.empty()) return out;
-  // Every item of the window has an id at or above the window's first one, so
-  // the postings are read from there on. INDEXED BY: without statistics SQLite
-  // may prefer another index and read the whole archive.
-  SqliteStatement first(db_,
-                        "SELECT min(id) FROM items INDEXED BY items_published"
-                        " WHERE coalesce(published, fetched) >= ?");
-  first.bind(1, to_unix(since));
-  if (!first.step() || first.is_null(0)) return out;
-  const std::int64_t first_id = first.column_int(0);
-
   std::string placeholders;
   for (std::size_t i = 0; i < keys.size(); ++i) placeholders += i ? ",?" : "?";
   SqliteStatement query(db_,
@@ -192,14 +182,14 @@ std::vector<StoryCandidate> Store::story_candidates(Instant since,
                         " coalesce(i.published, i.fetched),"
                         " (SELECT json_group_array(tag) FROM item_tags WHERE item_id = i.id)"
                         " FROM (SELECT item_id, count(*) AS shared FROM story_words"
-                        "       WHERE word IN (" + placeholders + ") AND item_id >= ?"
+                        "       WHERE word IN (" + placeholders + ") AND published >= ?"
                         "       GROUP BY item_id ORDER BY shared DESC, item_id LIMIT ?) AS hit"
                         " JOIN items AS i ON i.id = hit.item_id"
                         " WHERE i.duplicate_of IS NULL AND i.story_id IS NOT NULL"
                         " AND coalesce(i.published, i.fetched) >= ? ORDER BY hit.shared DESC, i.id");
   int column = 0;
   for (const auto key : keys) query.bind(++column, static_cast<std::int64_t>(key));
-  query.bind(++column, first_id);
+  query.bind(++column, to_unix(since));
   query.bind(++column, limit);
   query.bind(++column, to_unix(since));
   while (query.step()) {
@@ -271,9 +261,11 @@ std::int64_t Store::insert_item(const NewItem& item) {
     tag.reset();
   }
   if (!item.duplicate_of) {  // duplicates are never story candidates
-    SqliteStatement word(db_, "INSERT OR IGNORE INTO story_words (word, item_id) VALUES (?, ?)");
+    SqliteStatement word(db_, "INSERT OR IGNORE INTO story_words (word, published, item_id)"
+                              " VALUES (?, ?, ?)");
+    const std::int64_t published = to_unix(item.published.value_or(item.fetched));
     for (const auto key : item.story_keys) {
-      word.bind(1, static_cast<std::int64_t>(key)).bind(2, id);
+      word.bind(1, static_cast<std::int64_t>(key)).bind(2, published).bind(3, id);
       word.run();
       word.reset();
     }

@@ -114,7 +114,7 @@ class Store {
   std::vector<DuplicateCandidate> near_duplicate_candidates(std::uint64_t simhash);
   // The originals (not duplicates) published or fetched since `since` that
   // share the most story keys with `keys`, at most `limit`, most shared first.
-  // Indexed: the cost follows the window's postings of those keys, not the archive.
+  // Indexed by (key, time): the cost follows the window's postings of those keys.
   std::vector<StoryCandidate> story_candidates(Instant since, const std::vector<std::uint64_t>& keys,
                                                int limit = 50);
 

@@ -121,13 +121,24 @@ CREATE TRIGGER items_fts_update AFTER UPDATE OF title, body ON items BEGIN
 END;
 )sql",
     // 1 -> 2: an index of story keys, so the story check reads a few postings
-    // instead of every item of the last days. Items stored before it are not
-    // indexed: they only stop being found by stories begun after the upgrade.
+    // instead of every item of the last days (items stored before it are not
+    // indexed: they only stop being found by stories begun after the upgrade);
+    // and band indexes that hold the fingerprint, so the duplicate check reads
+    // no table rows.
     R"sql(
+DROP INDEX items_band0;
+DROP INDEX items_band1;
+DROP INDEX items_band2;
+DROP INDEX items_band3;
+CREATE INDEX items_band0 ON items(band0, simhash);
+CREATE INDEX items_band1 ON items(band1, simhash);
+CREATE INDEX items_band2 ON items(band2, simhash);
+CREATE INDEX items_band3 ON items(band3, simhash);
 CREATE TABLE story_words (
   word INTEGER NOT NULL,
+  published INTEGER NOT NULL,  -- coalesce(published, fetched) of the item: the window is a range
   item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
-  PRIMARY KEY (word, item_id)
+  PRIMARY KEY (word, published, item_id)
 ) WITHOUT ROWID;
 )sql",
 };

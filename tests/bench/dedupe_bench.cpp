@@ -185,14 +185,15 @@ void fill_story_words(Store& store, long recent) {
   count.step();
   if (count.column_int(0) > 0) return;
   Transaction transaction(store.db());
-  SqliteStatement items(store.db(), "SELECT id, title, substr(body, 1, 600) FROM items"
-                                    " WHERE id > (SELECT max(id) FROM items) - ?");
+  SqliteStatement items(store.db(), "SELECT id, title, substr(body, 1, 600), coalesce(published, fetched)"
+                                    " FROM items WHERE id > (SELECT max(id) FROM items) - ?");
   items.bind(1, std::int64_t(recent));
-  SqliteStatement insert(store.db(), "INSERT OR IGNORE INTO story_words (word, item_id) VALUES (?, ?)");
+  SqliteStatement insert(store.db(), "INSERT OR IGNORE INTO story_words (word, published, item_id)"
+                                     " VALUES (?, ?, ?)");
   while (items.step()) {
     const std::int64_t id = items.column_int(0);
     for (auto key : story_keys(items.column_text(1), items.column_text(2))) {
-      insert.bind(1, static_cast<std::int64_t>(key)).bind(2, id);
+      insert.bind(1, static_cast<std::int64_t>(key)).bind(2, items.column_int(3)).bind(3, id);
       insert.run();
       insert.reset();
     }
