@@ -150,3 +150,9 @@ TEST_CASE("a relative file: feed URL is resolved against the config's directory"
   CHECK(config.outlets.at(0).feeds.at(0) ==
         "file://" + std::filesystem::canonical(dir.path()).string() + "/my%20feeds/local.xml");
 }
+
+TEST_CASE("the offline sample classifies with the shipped topics and tags, word for word", "[config]") {
+  const auto tail = [](const std::string& text) { return text.substr(text.find("# Topics: what makes")); };
+  CHECK(tail(test::read_file(std::string(NEWSMON_SOURCE_DIR) + "/feeds.toml")) ==
+        tail(test::read_file(std::string(NEWSMON_SOURCE_DIR) + "/tests/sample/feeds.toml")));
+}
