@@ -248,7 +248,8 @@ class Poll {
     item.relevant = c.relevant;
     item.topics = c.relevant_topics();
     item.tags = c.tags;
-    item.simhash = simhash(item.title + "\n" + item.body);
+    // The fingerprint is the body's: a republished copy often carries a headline of its own.
+    item.simhash = simhash(item.body.empty() ? item.title : item.body);
     return item;
   }
 

@@ -43,7 +43,7 @@ class Archive {
     item.score = c.score;
     item.tags = c.tags;
     item.topics = c.relevant_topics();
-    item.simhash = simhash(title + "\n" + body);
+    item.simhash = simhash(body.empty() ? title : body);  // as the pipeline does
     item.duplicate_of = find_near_duplicate(item.simhash, store_.near_duplicate_candidates(item.simhash));
     if (item.duplicate_of) {
       item.story_id = story_of(*item.duplicate_of);
@@ -117,6 +117,19 @@ TEST_CASE("the seed page groups with a Guardian report of the same Esper-Wallace
                                         day + std::chrono::hours(30));
   CHECK_FALSE(aggregator.duplicate_of);
   CHECK(aggregator.story == guardian.story);
+}
+
+TEST_CASE("a wire copy republished under a headline of its own is a duplicate", "[deduper]") {
+  Archive archive;
+  const std::string text = test::read_file(test::fixture("data/stories/wire-sweden-reuters.txt"));
+  const std::string body = text.substr(text.find('\n') + 1);
+  const Filed first = archive.file("reuters", "https://reuters.test/a", text.substr(0, text.find('\n')),
+                                   body, kDay);
+  const Filed copy = archive.file("portal", "https://portal.test/b",
+                                  "Stockholm shuts Chinese suppliers out of its next mobile networks",
+                                  body, kDay + std::chrono::hours(3));
+  CHECK(copy.duplicate_of == first.id);
+  CHECK(copy.story == first.story);
 }
 
 TEST_CASE("a republished copy is stored as a duplicate of the first and keeps its outlet and URL",
