@@ -78,8 +78,24 @@ bool is_tracking_parameter(std::string_view name) {
   return std::find(names.begin(), names.end(), lower) != names.end();
 }
 
-// An AMP page's path names the article with an "amp" segment or suffix.
-std::string strip_amp_path(std::string path) {
+// Whether a path has a "." or ".." segment, which a URL parser would fold away.
+bool has_dot_segment(std::string_view path) {
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    const auto segment = path.substr(start, end - start);
+    if (segment == "." || segment == "..") return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+// An AMP page's path names the article with an "amp" segment or suffix. A
+// strip that would leave a dot segment ("/....amp") is not an AMP path: the
+// result must stay what a parser reads back (canonical twice = canonical once).
+std::string strip_amp_path(const std::string& original) {
+  std::string path = original;
   if (path.starts_with("/amp/")) path.erase(0, 4);
   if (path.ends_with("/amp")) path.erase(path.size() - 4);
   else if (path.ends_with("/amp/")) path.erase(path.size() - 4);
@@ -87,7 +103,7 @@ std::string strip_amp_path(std::string path) {
   if (const auto at = path.rfind(".amp.html"); at != std::string::npos && at + 9 == path.size())
     path.erase(at, 4);
   if (path.empty()) path = "/";
-  return path;
+  return has_dot_segment(path) ? original : path;
 }
 
 // The canonical form of an absolute http(s) URL, or nullopt when it is not one.

@@ -77,3 +77,9 @@ TEST_CASE("the seed page's canonical URL loses only its www", "[url_canonicalize
         "https://cybersecurityintelligence.com/blog/the-us-and-britain-edge-closer-to-an-agreement-"
         "on-huawei--4854.html");
 }
+
+TEST_CASE("an .amp suffix that would leave a dot segment is kept (found by fuzzing)", "[url_canonicalizer]") {
+  const std::string once = canonicalize_url("https://x.test/...amp");
+  CHECK(once == "https://x.test/...amp");
+  CHECK(canonicalize_url(once) == once);
+}
