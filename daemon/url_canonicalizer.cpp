@@ -91,19 +91,26 @@ bool has_dot_segment(std::string_view path) {
   return false;
 }
 
-// An AMP page's path names the article with an "amp" segment or suffix. A
-// strip that would leave a dot segment ("/....amp") is not an AMP path: the
-// result must stay what a parser reads back (canonical twice = canonical once).
-std::string strip_amp_path(const std::string& original) {
-  std::string path = original;
+// One AMP marker off a path: an "amp" segment or an ".amp" suffix.
+std::string strip_one_amp_marker(std::string path) {
   if (path.starts_with("/amp/")) path.erase(0, 4);
-  if (path.ends_with("/amp")) path.erase(path.size() - 4);
+  else if (path.ends_with("/amp")) path.erase(path.size() - 4);
   else if (path.ends_with("/amp/")) path.erase(path.size() - 4);
-  if (path.ends_with(".amp")) path.erase(path.size() - 4);
-  if (const auto at = path.rfind(".amp.html"); at != std::string::npos && at + 9 == path.size())
-    path.erase(at, 4);
+  else if (path.ends_with(".amp")) path.erase(path.size() - 4);
+  else if (path.ends_with(".amp.html")) path.erase(path.size() - 9, 4);
   if (path.empty()) path = "/";
-  return has_dot_segment(path) ? original : path;
+  return path;
+}
+
+// An AMP page's path names the article with "amp" segments or suffixes; all
+// of them go, so that canonicalising twice changes nothing. A strip that would
+// leave a dot segment ("/....amp") is not an AMP path and is not made.
+std::string strip_amp_path(std::string path) {
+  for (;;) {
+    std::string stripped = strip_one_amp_marker(path);
+    if (stripped == path || has_dot_segment(stripped)) return path;
+    path = std::move(stripped);
+  }
 }
 
 // The canonical form of an absolute http(s) URL, or nullopt when it is not one.

@@ -83,3 +83,9 @@ TEST_CASE("an .amp suffix that would leave a dot segment is kept (found by fuzzi
   CHECK(once == "https://x.test/...amp");
   CHECK(canonicalize_url(once) == once);
 }
+
+TEST_CASE("stacked AMP markers all go, so a second pass changes nothing (found by fuzzing)", "[url_canonicalizer]") {
+  const std::string once = canonicalize_url("https://x.test/amp/story.amp.html.amp.amp");
+  CHECK(once == "https://x.test/story.html");
+  CHECK(canonicalize_url(once) == once);
+}
