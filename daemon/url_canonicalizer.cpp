@@ -113,8 +113,9 @@ std::string strip_amp_path(std::string path) {
   }
 }
 
-// The canonical form of an absolute http(s) URL, or nullopt when it is not one.
-std::optional<std::string> canonical_form(CurlUrl& url) {
+// One pass of the canonical form of an absolute http(s) URL, or nullopt when
+// it is not one.
+std::optional<std::string> canonical_pass(CurlUrl& url) {
   auto scheme = url.get(CURLUPART_SCHEME);
   if (!scheme) return std::nullopt;
   *scheme = lowercase(*scheme);
@@ -152,6 +153,21 @@ std::optional<std::string> canonical_form(CurlUrl& url) {
 bool same_site(const std::string& a, const std::string& b) {
   const std::string x = strip_host_prefixes(lowercase(a)), y = strip_host_prefixes(lowercase(b));
   return x == y || x.ends_with("." + y) || y.ends_with("." + x);
+}
+
+// The canonical form: passes until nothing changes. A pass can expose more
+// to normalise (a percent-encoded host that reads as an IPv4 address, an AMP
+// marker under another); a few passes always settle it.
+std::optional<std::string> canonical_form(CurlUrl& url) {
+  auto form = canonical_pass(url);
+  for (int pass = 0; form && pass < 4; ++pass) {
+    CurlUrl again;
+    if (!again.set(CURLUPART_URL, *form)) break;
+    auto next = canonical_pass(again);
+    if (!next || *next == *form) break;
+    form = std::move(next);
+  }
+  return form;
 }
 
 }  // namespace

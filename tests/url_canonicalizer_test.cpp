@@ -89,3 +89,8 @@ TEST_CASE("stacked AMP markers all go, so a second pass changes nothing (found b
   CHECK(once == "https://x.test/story.html");
   CHECK(canonicalize_url(once) == once);
 }
+
+TEST_CASE("a percent-encoded host that reads as an address settles in one call (found by fuzzing)", "[url_canonicalizer]") {
+  const std::string once = canonicalize_url("http://%30/a");
+  CHECK(canonicalize_url(once) == once);
+}
