@@ -278,7 +278,7 @@ class Poll {
       }
       item.duplicate_of = find_near_duplicate(item.simhash, store_.near_duplicate_candidates(item.simhash));
       if (item.duplicate_of) {
-        item.story_id = story_of(*item.duplicate_of);
+        item.story_id = store_.story_of(*item.duplicate_of);
       } else {
         StoryCandidate self{0, 0, item.outlet, item.title, item.body.substr(0, 600), item.tags,
                             item.published.value_or(now_)};
@@ -293,13 +293,6 @@ class Poll {
     transaction.commit();
     job->new_entries.clear();
     job->pages.clear();
-  }
-
-  std::optional<std::int64_t> story_of(std::int64_t item_id) {
-    SqliteStatement q(store_.db(), "SELECT story_id FROM items WHERE id = ?");
-    q.bind(1, item_id);
-    if (q.step()) return q.column_optional_int(0);
-    return std::nullopt;
   }
 
   const PipelineContext& context_;

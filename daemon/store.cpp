@@ -206,6 +206,13 @@ std::vector<StoryCandidate> Store::story_candidates(Instant since,
   return out;
 }
 
+std::optional<std::int64_t> Store::story_of(std::int64_t item_id) {
+  SqliteStatement query(db_, "SELECT story_id FROM items WHERE id = ?");
+  query.bind(1, item_id);
+  if (query.step()) return query.column_optional_int(0);
+  return std::nullopt;
+}
+
 std::int64_t Store::insert_item(const NewItem& item) {
   std::int64_t story_id;
   if (item.story_id) {

@@ -118,6 +118,9 @@ class Store {
   std::vector<StoryCandidate> story_candidates(Instant since, const std::vector<std::uint64_t>& keys,
                                                int limit = 50);
 
+  // The story of a stored item (a duplicate joins its original's story).
+  std::optional<std::int64_t> story_of(std::int64_t item_id);
+
   // Inserts the item (and its entry, tags and topics, story) and returns its id.
   std::int64_t insert_item(const NewItem& item);
 

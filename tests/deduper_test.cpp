@@ -64,10 +64,9 @@ class Archive {
   }
 
   std::int64_t story_of(std::int64_t id) {
-    SqliteStatement q(store_.db(), "SELECT story_id FROM items WHERE id = ?");
-    q.bind(1, id);
-    REQUIRE(q.step());
-    return q.column_int(0);
+    const auto story = store_.story_of(id);
+    REQUIRE(story);
+    return *story;
   }
 
   Store& store() { return store_; }
