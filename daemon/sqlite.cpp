@@ -26,20 +26,39 @@ SqliteDb::SqliteDb(const std::string& path, Mode mode) {
   sqlite3_busy_timeout(db_, 5000);
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
+SqliteDb::~SqliteDb() {
+  finalize_statements();
+  sqlite3_close_v2(db_);
+}
 
-SqliteDb::SqliteDb(SqliteDb&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+SqliteDb::SqliteDb(SqliteDb&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), statements_(std::move(other.statements_)) {}
 
 SqliteDb& SqliteDb::operator=(SqliteDb&& other) noexcept {
   if (this != &other) {
+    finalize_statements();
     sqlite3_close_v2(db_);
     db_ = std::exchange(other.db_, nullptr);
+    statements_ = std::move(other.statements_);
   }
   return *this;
 }
 
-void SqliteDb::throw_error(const std::string& context) const {
-  throw StorageError(sqlite3_extended_errcode(db_), context + ": " + sqlite3_errmsg(db_));
+void SqliteDb::finalize_statements() { statements_.clear(); }
+
+namespace {
+[[noreturn]] void throw_sqlite_error(sqlite3* db, const std::string& context) {
+  throw StorageError(sqlite3_extended_errcode(db), context + ": " + sqlite3_errmsg(db));
+}
+}  // namespace
+
+void SqliteDb::throw_error(const std::string& context) const { throw_sqlite_error(db_, context); }
+
+StatementLease SqliteDb::reuse(std::string_view sql) {
+  auto found = statements_.find(std::string(sql));
+  if (found == statements_.end())
+    found = statements_.emplace(std::string(sql), std::make_unique<SqliteStatement>(*this, sql)).first;
+  return StatementLease(*found->second);
 }
 
 void SqliteDb::exec(const std::string& sql) {
@@ -54,7 +73,7 @@ void SqliteDb::exec(const std::string& sql) {
 std::int64_t SqliteDb::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 int SqliteDb::changes() const { return sqlite3_changes(db_); }
 
-SqliteStatement::SqliteStatement(const SqliteDb& db, std::string_view sql) : db_(&db) {
+SqliteStatement::SqliteStatement(const SqliteDb& db, std::string_view sql) : db_(db.handle()) {
   if (sqlite3_prepare_v3(db.handle(), sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
                          &stmt_, nullptr) != SQLITE_OK)
     db.throw_error("sqlite prepare");
@@ -66,24 +85,24 @@ SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
     : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
 
 SqliteStatement& SqliteStatement::bind(int index, std::int64_t value) {
-  if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) db_->throw_error("sqlite bind");
+  if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) throw_sqlite_error(db_, "sqlite bind");
   return *this;
 }
 
 SqliteStatement& SqliteStatement::bind(int index, double value) {
-  if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) db_->throw_error("sqlite bind");
+  if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) throw_sqlite_error(db_, "sqlite bind");
   return *this;
 }
 
 SqliteStatement& SqliteStatement::bind(int index, std::string_view value) {
   if (sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
                           SQLITE_UTF8) != SQLITE_OK)
-    db_->throw_error("sqlite bind");
+    throw_sqlite_error(db_, "sqlite bind");
   return *this;
 }
 
 SqliteStatement& SqliteStatement::bind_null(int index) {
-  if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) db_->throw_error("sqlite bind");
+  if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) throw_sqlite_error(db_, "sqlite bind");
   return *this;
 }
 
@@ -91,7 +110,7 @@ bool SqliteStatement::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  db_->throw_error("sqlite step");
+  throw_sqlite_error(db_, "sqlite step");
 }
 
 void SqliteStatement::reset() {

@@ -1,15 +1,17 @@
-// Thin RAII owners of SQLite's C handles. SqliteDb owns a connection,
-// SqliteStatement a prepared statement, Transaction a BEGIN that rolls back
-// unless committed. Errors throw StorageError (the store turns them into
+// Thin RAII owners of SQLite's C handles. SqliteDb owns a connection (and
+// the statements it keeps prepared for reuse), SqliteStatement a prepared
+// statement, Transaction a BEGIN that rolls back unless committed. Errors throw StorageError (the store turns them into
 // Result values where a caller can carry on). Not thread-safe: one
 // connection per thread, as SQLite itself prefers.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -25,6 +27,9 @@ class StorageError : public std::runtime_error {
  private:
   int code_;
 };
+
+class SqliteStatement;
+class StatementLease;
 
 class SqliteDb {
  public:
@@ -42,8 +47,17 @@ class SqliteDb {
   sqlite3* handle() const { return db_; }
   [[noreturn]] void throw_error(const std::string& context) const;
 
+  // The statement for `sql`, prepared on first use and kept for the
+  // connection's life: a poll runs the same few statements thousands of
+  // times, and preparing one costs more than running it. One lease of a given
+  // statement at a time.
+  StatementLease reuse(std::string_view sql);
+
  private:
+  void finalize_statements();
+
   sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> statements_;
 };
 
 class SqliteStatement {
@@ -82,8 +96,25 @@ class SqliteStatement {
   std::optional<std::int64_t> column_optional_int(int column) const;
 
  private:
-  const SqliteDb* db_;
+  sqlite3* db_;  // for error messages; the connection outlives the statement
   sqlite3_stmt* stmt_ = nullptr;
+};
+
+// A reused statement (SqliteDb::reuse), reset with its bindings cleared when
+// the lease ends: a statement left mid-result would hold a read snapshot
+// open, and a stale binding would leak into the next use.
+class StatementLease {
+ public:
+  explicit StatementLease(SqliteStatement& statement) : statement_(&statement) {}
+  ~StatementLease() { statement_->reset(); }
+  StatementLease(const StatementLease&) = delete;
+  StatementLease& operator=(const StatementLease&) = delete;
+
+  SqliteStatement* operator->() const { return statement_; }
+  SqliteStatement& operator*() const { return *statement_; }
+
+ private:
+  SqliteStatement* statement_;
 };
 
 class Transaction {
