@@ -3,8 +3,8 @@
 // have the same file open at once: WAL mode, foreign keys on, the schema
 // versioned by PRAGMA user_version and migrated forward on open.
 // An item and the feed state that produced it are written inside one
-// Transaction (see begin()), so a crash never saves validators without the
-// items they covered. Not thread-safe: one Store per thread.
+// Store::WriteBatch, so a crash never saves validators without the items
+// they covered. Not thread-safe: one Store per thread.
 #pragma once
 
 #include <cstdint>
@@ -91,9 +91,27 @@ class Store {
   enum class Access { read_write, read_only };
   // Opens (creating and migrating when read_write) the archive. Throws StorageError.
   static Store open(const std::filesystem::path& path, Access access = Access::read_write);
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   SqliteDb& db() { return db_; }
+
+  // A write transaction (IMMEDIATE; rolled back unless committed) whose new
+  // items are indexed for full-text search together, at commit. FTS5 writes
+  // out what it holds at every statement of a transaction, so items indexed
+  // one by one would each become a segment of their own, merged again and
+  // again. Outside a batch, each item is indexed as it is inserted.
+  class WriteBatch {
+   public:
+    explicit WriteBatch(Store& store);
+    ~WriteBatch();
+    WriteBatch(const WriteBatch&) = delete;
+    WriteBatch& operator=(const WriteBatch&) = delete;
+    void commit();
+
+   private:
+    Store& store_;
+    Transaction transaction_;
+  };
 
   // --- feeds
   // The stored state, or a fresh one for a feed never polled.
@@ -112,11 +130,19 @@ class Store {
   // Items sharing at least one 16-bit band of the fingerprint: by the pigeonhole
   // principle every item within 3 bits is among them. Indexed lookups.
   std::vector<DuplicateCandidate> near_duplicate_candidates(std::uint64_t simhash);
-  // The originals (not duplicates) published or fetched since `since` that
-  // share the most story keys with `keys`, at most `limit`, most shared first.
-  // Indexed by (key, time): the cost follows the window's postings of those keys.
-  std::vector<StoryCandidate> story_candidates(Instant since, const std::vector<std::uint64_t>& keys,
-                                               int limit = 50);
+  // The originals (not duplicates) published (or fetched) between `from` and
+  // `to` that share the most story keys with `keys`, at most `limit`, most
+  // shared first, then oldest first. Reads at most kStoryPostingsPerKey items
+  // of each key, the most recent, through the (key, time) index: the cost is
+  // bounded by the number of keys, whatever the size of the archive or of the
+  // window.
+  std::vector<std::int64_t> story_candidate_ids(Instant from, Instant to,
+                                                const std::vector<std::uint64_t>& keys, int limit = 50);
+  static constexpr int kStoryPostingsPerKey = 128;
+  // A stored original as a story candidate (its lead is the body's first
+  // kStoryLeadCharacters bytes); nullopt for a duplicate or an unknown id.
+  std::optional<StoryCandidate> story_candidate(std::int64_t item_id);
+  static constexpr std::size_t kStoryLeadCharacters = 600;
 
   // The story of a stored item (a duplicate joins its original's story).
   std::optional<std::int64_t> story_of(std::int64_t item_id);
@@ -136,7 +162,11 @@ class Store {
 
  private:
   explicit Store(SqliteDb db) : db_(std::move(db)) {}
+  void index_items_from(std::int64_t first_id);  // full-text: the items from first_id on
+
   SqliteDb db_;
+  bool in_batch_ = false;
+  std::optional<std::int64_t> unindexed_from_;  // the batch's first item, not yet in items_fts
 };
 
 // Creates or migrates the schema to Store::kSchemaVersion (store_schema.cpp).

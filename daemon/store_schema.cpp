@@ -141,6 +141,12 @@ CREATE TABLE story_words (
   PRIMARY KEY (word, published, item_id)
 ) WITHOUT ROWID;
 )sql",
+    // 2 -> 3: the store indexes new items for full-text search itself, a
+    // write batch at a time (Store::WriteBatch): row by row, through the
+    // trigger, FTS5 wrote a segment per item.
+    R"sql(
+DROP TRIGGER items_fts_insert;
+)sql",
 };
 
 int user_version(SqliteDb& db) {

@@ -134,6 +134,118 @@ TEST_CASE("a transaction that is not committed leaves nothing behind", "[store]"
   CHECK(store.all_feed_states().empty());
 }
 
+std::vector<std::int64_t> full_text(Store& store, const char* query) {
+  SqliteStatement fts(store.db(), std::string("SELECT rowid FROM items_fts WHERE items_fts MATCH '") +
+                                      query + "' ORDER BY rowid");
+  std::vector<std::int64_t> ids;
+  while (fts.step()) ids.push_back(fts.column_int(0));
+  return ids;
+}
+
+TEST_CASE("items of a write batch are searchable once it commits, and not at all when it rolls back",
+          "[store]") {
+  test::TempDir dir;
+  Store store = Store::open(dir / "a.db");
+  sample_feed(store);
+  {
+    Store::WriteBatch batch(store);
+    store.insert_item(sample_item("https://example.org/lost", "Forgotten"));
+  }
+  CHECK(store.item_count() == 0);
+  CHECK(full_text(store, "forgotten").empty());
+
+  Store::WriteBatch batch(store);
+  const auto first = store.insert_item(sample_item("https://example.org/1", "Alpha"));
+  const auto second = store.insert_item(sample_item("https://example.org/2", "Bravo"));
+  batch.commit();
+  CHECK(full_text(store, "alpha") == std::vector<std::int64_t>{first});
+  CHECK(full_text(store, "paragraph") == std::vector<std::int64_t>{first, second});
+  // After the batch, an item is indexed as it is inserted.
+  const auto third = store.insert_item(sample_item("https://example.org/3", "Charlie"));
+  CHECK(full_text(store, "charlie") == std::vector<std::int64_t>{third});
+}
+
+TEST_CASE("a schema 2 archive, indexed by trigger, moves to indexing by batch and keeps its index",
+          "[store]") {
+  test::TempDir dir;
+  std::int64_t old_id = 0;
+  {
+    Store store = Store::open(dir / "a.db");
+    sample_feed(store);
+    old_id = store.insert_item(sample_item("https://example.org/old", "Oldest"));
+    // Back to schema 2 as it was: its trigger indexed every inserted item.
+    store.db().exec("CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN"
+                    " INSERT INTO items_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;"
+                    " PRAGMA user_version = 2");
+  }
+  Store store = Store::open(dir / "a.db");
+  CHECK(pragma(store, "user_version") == "3");
+  Store::WriteBatch batch(store);
+  const auto new_id = store.insert_item(sample_item("https://example.org/new", "Newest"));
+  batch.commit();
+  CHECK(full_text(store, "oldest") == std::vector<std::int64_t>{old_id});
+  CHECK(full_text(store, "newest") == std::vector<std::int64_t>{new_id});  // indexed once, not twice
+  SqliteStatement integrity(store.db(), "INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)");
+  CHECK_NOTHROW(integrity.run());
+}
+
+TEST_CASE("story candidates are the window's originals sharing the most keys, most recent postings first",
+          "[store]") {
+  test::TempDir dir;
+  Store store = Store::open(dir / "a.db");
+  sample_feed(store);
+  const Instant day = instant_from_unix(1764000000);
+  int n = 0;
+  const auto add = [&](std::vector<std::uint64_t> keys, Instant published, bool duplicate = false) {
+    auto item = sample_item("https://example.org/" + std::to_string(++n), "Item");
+    item.published = published;
+    item.story_keys = std::move(keys);
+    if (duplicate) item.duplicate_of = 1;
+    return store.insert_item(item);
+  };
+  const auto three = add({1, 2, 3}, day);
+  const auto two = add({1, 2}, day - std::chrono::hours(30));
+  const auto one = add({3}, day + std::chrono::hours(30));
+  add({1, 2, 3}, day - std::chrono::hours(24 * 9));  // outside the window
+  add({1, 2, 3}, day + std::chrono::hours(24 * 9));  // outside on the other side
+  add({1, 2, 3}, day, /*duplicate=*/true);           // duplicates have no keys
+  const auto window_start = day - std::chrono::hours(24 * 4), window_end = day + std::chrono::hours(24 * 4);
+  CHECK(store.story_candidate_ids(window_start, window_end, {1, 2, 3}) ==
+        std::vector<std::int64_t>{three, two, one});
+  CHECK(store.story_candidate_ids(window_start, window_end, {1, 2, 3}, 2) == std::vector<std::int64_t>{three, two});
+  CHECK(store.story_candidate_ids(window_start, window_end, {42}).empty());
+
+  const auto candidate = store.story_candidate(three);
+  REQUIRE(candidate);
+  CHECK(candidate->title == "Item");
+  CHECK(candidate->lead.starts_with("First paragraph about Item."));
+  CHECK(candidate->tags == std::vector<std::string>{"huawei", "uk"});
+  CHECK(candidate->published == day);
+  CHECK_FALSE(store.story_candidate(9999));
+}
+
+TEST_CASE("a key that every item of the window has reads only its most recent postings", "[store]") {
+  test::TempDir dir;
+  Store store = Store::open(dir / "a.db");
+  sample_feed(store);
+  const Instant day = instant_from_unix(1764000000);
+  Store::WriteBatch batch(store);
+  const int common_items = Store::kStoryPostingsPerKey + 20;
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < common_items; ++i) {
+    auto item = sample_item("https://example.org/" + std::to_string(i), "Item");
+    item.published = day + std::chrono::minutes(i);
+    item.story_keys = {7};
+    ids.push_back(store.insert_item(item));
+  }
+  batch.commit();
+  const auto found = store.story_candidate_ids(day - std::chrono::hours(96), day + std::chrono::hours(96),
+                                               {7}, 1000);
+  REQUIRE(found.size() == static_cast<std::size_t>(Store::kStoryPostingsPerKey));
+  CHECK(found.front() == ids[20]);  // the 20 oldest are past the cap; equal counts: oldest first
+  CHECK(found.back() == ids.back());
+}
+
 TEST_CASE("items within three bits of a fingerprint are among its candidates", "[store]") {
   test::TempDir dir;
   Store store = Store::open(dir / "a.db");

@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
   };
   std::int64_t story = 0;
   for (long i = 0; i < count; i += 5000) {
-    newsmon::Transaction transaction(store.db());
+    newsmon::Store::WriteBatch batch(store);
     for (long k = i; k < std::min(count, i + 5000); ++k) {
       newsmon::NewItem item;
       const bool digest_day = k >= count - 2000;
@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
         story = s.column_int(0);
       }
     }
-    transaction.commit();
+    batch.commit();
   }
   return 0;
 }
