@@ -1,7 +1,6 @@
 #include "daemon/deduper.h"
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <string>
@@ -25,9 +24,6 @@ std::optional<std::int64_t> find_near_duplicate(std::uint64_t simhash,
 
 namespace {
 
-// Two items further apart than this are never one story.
-constexpr auto kStoryWindow = std::chrono::hours(24 * 4);
-
 bool is_stopword(std::string_view w) {
   static const std::unordered_set<std::string_view> words = {
       "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "is", "was", "has", "have",
@@ -42,29 +38,38 @@ bool is_stopword(std::string_view w) {
   return words.count(w) > 0;
 }
 
-// The words of a title and lead for comparing stories: lowercased, plural s
-// dropped, stopwords out; title words count twice. Entities are the names
-// and figures: capitalised words inside a sentence, words in capitals, and
-// numbers of two or more digits. A run of such words is one name ("National
-// Cyber Security Centre"), so a long name shared counts once.
-// Words are compared by a 64-bit hash: sorted vectors of hashes merge fast.
+// Entities are the names and figures: capitalised words inside a sentence,
+// words in capitals, and numbers of two or more digits. A run of such words
+// is one name ("National Cyber Security Centre"), so a long name shared
+// counts once. Words are compared by a 64-bit hash (FNV-1a): sorted vectors
+// of hashes merge fast.
 using WordKey = std::uint64_t;
 
-WordKey word_key(std::string_view word) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
+// ASCII classes without the locale: the C locale's isalnum and tolower
+// are function calls, and this runs over every word of every candidate.
+bool is_word_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The key of `word` lowercased, and whether that is a stopword, without
+// making a lowercase copy of every word.
+WordKey lowercase_key(std::string_view word) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
   for (char c : word) {
-    h ^= static_cast<unsigned char>(c);
+    h ^= static_cast<unsigned char>(lower_ascii(c));
     h *= 0x100000001b3ULL;
   }
   return h;
 }
 
-struct StoryFeatures {
-  std::vector<std::pair<WordKey, double>> weights;  // sorted by word, one entry per word
-  std::vector<WordKey> entities;                    // every word of every name; sorted, unique
-  std::vector<std::vector<WordKey>> names;          // runs of entity words; unique
-  double norm = 0;
-};
+bool is_lowercase_stopword(std::string_view word) {
+  constexpr std::size_t kLongestStopword = 9;  // "wednesday"
+  if (word.size() > kLongestStopword) return false;
+  char lower[kLongestStopword];
+  for (std::size_t i = 0; i < word.size(); ++i) lower[i] = lower_ascii(word[i]);
+  return is_stopword(std::string_view(lower, word.size()));
+}
 
 void add_text(StoryFeatures& f, std::string_view text, double weight) {
   bool sentence_start = true;
@@ -72,35 +77,28 @@ void add_text(StoryFeatures& f, std::string_view text, double weight) {
   std::size_t i = 0;
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
-    const bool word_char = std::isalnum(c) || c >= 0x80;
-    if (!word_char) {
+    if (!is_word_byte(c)) {
       if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':') sentence_start = true;
       if (c != ' ' && c != '-') in_name = false;
       ++i;
       continue;
     }
     std::size_t j = i;
-    while (j < text.size()) {
-      const auto d = static_cast<unsigned char>(text[j]);
-      if (!(std::isalnum(d) || d >= 0x80)) break;
-      ++j;
-    }
-    std::string_view original = text.substr(i, j - i);
-    std::string word(original);
     bool capitals = true, digits = true;
-    for (char& ch : word) {
-      const auto u = static_cast<unsigned char>(ch);
-      if (std::islower(u)) capitals = false;
-      if (!std::isdigit(u)) digits = false;
-      ch = static_cast<char>(std::tolower(u));
+    for (; j < text.size() && is_word_byte(static_cast<unsigned char>(text[j])); ++j) {
+      if (text[j] >= 'a' && text[j] <= 'z') capitals = false;
+      if (!(text[j] >= '0' && text[j] <= '9')) digits = false;
     }
-    if (word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's') word.pop_back();
-    const bool capitalised = std::isupper(static_cast<unsigned char>(original[0]));
+    std::string_view word = text.substr(i, j - i);
+    // A plural s goes ("bans" is "ban"), not a double one ("process").
+    if (word.size() > 3 && lower_ascii(word.back()) == 's' && lower_ascii(word[word.size() - 2]) != 's')
+      word.remove_suffix(1);
+    const bool capitalised = text[i] >= 'A' && text[i] <= 'Z';
     bool entity = false;
-    if (word.size() >= 2 && !is_stopword(word)) {
-      const WordKey key = word_key(word);
+    if (word.size() >= 2 && !is_lowercase_stopword(word)) {
+      const WordKey key = lowercase_key(word);
       f.weights.emplace_back(key, weight);
-      entity = (digits && word.size() >= 2) || (capitalised && (!sentence_start || capitals));
+      entity = digits || (capitalised && (!sentence_start || capitals));
       if (entity) {
         f.entities.push_back(key);
         if (!in_name) f.names.emplace_back();
@@ -113,7 +111,9 @@ void add_text(StoryFeatures& f, std::string_view text, double weight) {
   }
 }
 
-StoryFeatures features(const StoryCandidate& item) {
+}  // namespace
+
+StoryFeatures story_features(const StoryCandidate& item) {
   StoryFeatures f;
   add_text(f, item.title, 2.0);
   add_text(f, item.lead, 1.0);
@@ -133,6 +133,12 @@ StoryFeatures features(const StoryCandidate& item) {
   f.norm = std::sqrt(sum);
   return f;
 }
+
+FeaturedCandidate featured_candidate(const StoryCandidate& item) {
+  return {item.item_id, item.story_id, item.outlet, item.tags, item.published, story_features(item)};
+}
+
+namespace {
 
 double cosine(const StoryFeatures& a, const StoryFeatures& b) {
   if (a.norm == 0 || b.norm == 0) return 0;
@@ -179,27 +185,36 @@ std::vector<std::uint64_t> story_keys(std::string_view title, std::string_view l
 }
 
 double story_similarity(const StoryCandidate& a, const StoryCandidate& b) {
-  return cosine(features(a), features(b));
+  return cosine(story_features(a), story_features(b));
 }
 
 std::optional<std::int64_t> match_story(const StoryCandidate& item,
                                         const std::vector<StoryCandidate>& candidates) {
-  std::optional<StoryFeatures> mine;
+  std::vector<FeaturedCandidate> featured;
+  featured.reserve(candidates.size());
+  for (const auto& c : candidates) featured.push_back(featured_candidate(c));
+  std::vector<const FeaturedCandidate*> pointers;
+  for (const auto& f : featured) pointers.push_back(&f);
+  return match_story(item, story_features(item), pointers);
+}
+
+std::optional<std::int64_t> match_story(const StoryCandidate& item, const StoryFeatures& mine,
+                                        const std::vector<const FeaturedCandidate*>& candidates) {
   std::optional<std::int64_t> best_story;
   double best_score = 0;
-  for (const auto& c : candidates) {
+  for (const FeaturedCandidate* candidate : candidates) {
+    const FeaturedCandidate& c = *candidate;
+    const StoryFeatures& theirs = c.features;
     const auto gap = c.published > item.published ? c.published - item.published
                                                   : item.published - c.published;
     if (gap > kStoryWindow) continue;
     // Cheap test first: items that both have tags must share one.
     const std::size_t tags_in_common = shared_tags(item.tags, c.tags);
     if (!item.tags.empty() && !c.tags.empty() && tags_in_common == 0) continue;
-    if (!mine) mine = features(item);
-    const StoryFeatures theirs = features(c);
-    const double similarity = cosine(*mine, theirs);
+    const double similarity = cosine(mine, theirs);
     if (similarity < kStoryMinimumSimilarity) continue;
-    const std::size_t entities = std::min(names_shared(*mine, theirs), names_shared(theirs, *mine));
-    const std::size_t fewer_entities = std::min(mine->entities.size(), theirs.entities.size());
+    const std::size_t entities = std::min(names_shared(mine, theirs), names_shared(theirs, mine));
+    const std::size_t fewer_entities = std::min(mine.entities.size(), theirs.entities.size());
     const double entity_overlap = fewer_entities ? double(entities) / double(fewer_entities) : 0;
     // Precision before recall: a near-copy of the lead, or a clearly similar
     // text that names mostly the same people, places and figures.

@@ -8,12 +8,12 @@
 #include <spdlog/spdlog.h>
 
 #include "daemon/charset.h"
-#include "daemon/deduper.h"
 #include "daemon/feed_parser.h"
 #include "daemon/log_setup.h"
 #include "daemon/robots_txt.h"
 #include "daemon/scheduler.h"
 #include "daemon/simhash.h"
+#include "daemon/story_placer.h"
 #include "daemon/url_canonicalizer.h"
 #include "extractors/article_extractor.h"
 
@@ -33,8 +33,6 @@ int PollReport::failed_feeds() const {
 
 namespace {
 
-// How long stories stay open for new outlets to join.
-constexpr auto kStoryWindow = std::chrono::days{4};
 // A page that yields less than this share of the feed's own text is a stub or a paywall.
 constexpr double kStubRatio = 0.6;
 
@@ -56,7 +54,7 @@ class Poll {
  public:
   Poll(const PipelineContext& context, Store& store, Instant now)
       : context_(context), store_(store), now_(now), fetcher_(context.config.http),
-        random_(std::random_device{}()) {}
+        random_(std::random_device{}()), story_placer_(store) {}
 
   Fetcher& fetcher() { return fetcher_; }
 
@@ -266,7 +264,7 @@ class Poll {
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     record_poll(job->state, job->outcome, context_.config.schedule, interval, unit(random_));
 
-    Transaction transaction(store_.db());
+    Store::WriteBatch batch(store_);
     store_.save_feed_state(job->state);
     for (std::size_t i = 0; i < job->new_entries.size(); ++i) {
       const FeedEntry& entry = job->new_entries[i];
@@ -276,21 +274,12 @@ class Poll {
         store_.remember_entry(job->state.url, entry.id, *existing);
         continue;
       }
-      item.duplicate_of = find_near_duplicate(item.simhash, store_.near_duplicate_candidates(item.simhash));
-      if (item.duplicate_of) {
-        item.story_id = store_.story_of(*item.duplicate_of);
-      } else {
-        StoryCandidate self{0, 0, item.outlet, item.title, item.body.substr(0, 600), item.tags,
-                            item.published.value_or(now_)};
-        item.story_keys = story_keys(self.title, self.lead);
-        item.story_id = match_story(
-            self, store_.story_candidates(self.published - kStoryWindow, item.story_keys));
-      }
+      story_placer_.place(item, now_);
       store_.insert_item(item);
       job->report->new_items += 1;
       job->report->relevant_items += item.relevant ? 1 : 0;
     }
-    transaction.commit();
+    batch.commit();
     job->new_entries.clear();
     job->pages.clear();
   }
@@ -300,6 +289,7 @@ class Poll {
   Instant now_;
   Fetcher fetcher_;
   std::mt19937_64 random_;
+  StoryPlacer story_placer_;
   // robots.txt per origin for this poll: the rules once known, the pages waiting for them.
   struct RobotsState {
     std::optional<RobotsTxt> rules;

@@ -2,11 +2,15 @@
 // as the pipeline does: URL, then fingerprint, then story.
 #include <catch2/catch.hpp>
 
+#include <optional>
+#include <set>
+
 #include "daemon/classifier.h"
 #include "daemon/config.h"
 #include "daemon/deduper.h"
 #include "daemon/simhash.h"
 #include "daemon/store.h"
+#include "daemon/story_placer.h"
 #include "daemon/url_canonicalizer.h"
 #include "temp_dir.h"
 
@@ -22,10 +26,14 @@ struct Filed {
 
 class Archive {
  public:
-  Archive()
+  // With `one_placer`, one StoryPlacer files every item, remembering the
+  // candidates it read, as in a poll; otherwise each item has a fresh one.
+  explicit Archive(bool one_placer = false)
       : config_(load_config(std::string(NEWSMON_SOURCE_DIR) + "/feeds.toml")),
         classifier_(config_.topics, config_.gazetteer),
-        store_(Store::open(dir_ / "archive.db")) {}
+        store_(Store::open(dir_ / "archive.db")) {
+    if (one_placer) placer_.emplace(store_);
+  }
 
   // Files an article the way the pipeline does and reports what became of it.
   Filed file(const std::string& outlet, const std::string& url, const std::string& title,
@@ -44,14 +52,8 @@ class Archive {
     item.tags = c.tags;
     item.topics = c.relevant_topics();
     item.simhash = simhash(body.empty() ? title : body);  // as the pipeline does
-    item.duplicate_of = find_near_duplicate(item.simhash, store_.near_duplicate_candidates(item.simhash));
-    if (item.duplicate_of) {
-      item.story_id = story_of(*item.duplicate_of);
-    } else {
-      const StoryCandidate self{0, 0, outlet, title, body.substr(0, 600), item.tags, published};
-      item.story_keys = story_keys(title, self.lead);
-      item.story_id = match_story(self, store_.story_candidates(published - std::chrono::days{4}, item.story_keys));
-    }
+    if (placer_) placer_->place(item, published);
+    else StoryPlacer(store_).place(item, published);
     const std::int64_t id = store_.insert_item(item);
     return {id, item.duplicate_of, story_of(id)};
   }
@@ -76,6 +78,7 @@ class Archive {
   Config config_;
   Classifier classifier_;
   Store store_;
+  std::optional<StoryPlacer> placer_;
 };
 
 const Instant kDay = instant_from_unix(1603152000);  // 2020-10-20
@@ -192,4 +195,35 @@ TEST_CASE("the development set's different events filed in the same four days st
     CHECK_FALSE(story);
     pool.push_back(std::move(item));
   }
+}
+
+TEST_CASE("a placer that remembers its candidates files a poll's items as fresh lookups do", "[deduper]") {
+  Archive remembering(/*one_placer=*/true), fresh;
+  std::vector<std::pair<std::string, std::string>> texts;  // (title, body)
+  for (const char* name : {"wire-sweden-reuters.txt", "wire-sweden-aggregator.txt", "wire-sweden-newspaper.txt",
+                           "guardian-esper-wallace.txt", "huawei-uk-ban-2020-07-14.txt",
+                           "huawei-us-visa-2020-07-14.txt"}) {
+    const std::string text = test::read_file(test::fixture(std::string("data/stories/") + name));
+    texts.emplace_back(text.substr(0, text.find('\n')), text.substr(text.find('\n') + 1));
+  }
+  for (int i = 1; i <= 60; ++i) {
+    char name[40];
+    std::snprintf(name, sizeof name, "data/relevance/%03d.txt", i);
+    const std::string text = test::read_file(test::fixture(name));
+    texts.emplace_back(text.substr(0, text.find('\n')), text.substr(text.find('\n') + 1));
+  }
+  std::set<std::int64_t> stories;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const std::string outlet = "outlet" + std::to_string(i % 3);
+    const std::string url = "https://" + outlet + ".test/" + std::to_string(i);
+    const Instant published = kDay + std::chrono::minutes(20 * static_cast<int>(i));
+    const Filed a = remembering.file(outlet, url, texts[i].first, texts[i].second, published);
+    const Filed b = fresh.file(outlet, url, texts[i].first, texts[i].second, published);
+    INFO(texts[i].first);
+    CHECK(a.id == b.id);
+    CHECK(a.duplicate_of == b.duplicate_of);
+    CHECK(a.story == b.story);
+    stories.insert(a.story);
+  }
+  CHECK(stories.size() < texts.size());  // some items did join a story
 }

@@ -1,7 +1,7 @@
 // dedupe_bench: how long the duplicate and story check of one new item takes
 // against an archive of N stored items (default 1,000,000), as the pipeline
 // does it (Store::near_duplicate_candidates + find_near_duplicate, then
-// Store::story_candidates through the story_words index + match_story), next
+// Store::story_candidate_ids through the story_words index + match_story), next
 // to two peers on the same probes: match_story over the whole 4-day window
 // (what the store did before the index) and over full-text top-30 candidates.
 // Every 4th probe retells a stored story, so recall is counted too.
@@ -309,7 +309,10 @@ int main(int argc, char** argv) {
     const auto narrowed = fts_story_candidates(store, now - std::chrono::days{4}, self.title, 30);
     const auto matched_peer = match_story(self, narrowed);
     const auto t3 = Clock::now();
-    const auto by_words = store.story_candidates(now - std::chrono::days{4}, story_keys(self.title, self.lead));
+    std::vector<StoryCandidate> by_words;
+    for (const auto id : store.story_candidate_ids(now - kStoryWindow, now + kStoryWindow,
+                                                   story_keys(self.title, self.lead)))
+      if (auto c = store.story_candidate(id)) by_words.push_back(std::move(*c));
     const auto matched_words = match_story(self, by_words);
     const auto t4 = Clock::now();
     words_peer.add(t4 - t3, by_words.size());
@@ -330,8 +333,8 @@ int main(int argc, char** argv) {
   story_sql.print("  of which the query");
   story_match.print("  of which match_story");
   peer.print("story check, FTS5 top-30 candidates (peer)");
-  words_peer.print("story check, Store::story_candidates (story_words index)");
-  std::printf("ratio story_candidates / peer: %.1fx; same decision on %ld of %d probes;"
+  words_peer.print("story check, Store::story_candidate_ids (story_words index)");
+  std::printf("ratio whole window / peer: %.1fx; same decision on %ld of %d probes;"
               " retold stories found: %ld (full) and %ld (peer) of %ld\n",
               story.mean() / peer.mean(), agreements, probes, found_full, found_peer, expected_matches);
   std::printf("ratio whole window / story_words index: %.1fx; retold stories found through the index: %ld of %ld\n",
