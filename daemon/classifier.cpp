@@ -1,9 +1,12 @@
 #include "daemon/classifier.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "daemon/word_tokenizer.h"
@@ -81,7 +84,8 @@ class PhraseMatcher {
     if (term.words.empty()) return;
     const int index = static_cast<int>(terms_.size());
     const TermWord& first = term.words.front();
-    if (first.mode == TermWord::Mode::prefix) prefix_first_.push_back(index);
+    if (first.mode == TermWord::Mode::prefix)
+      prefix_first_[static_cast<unsigned char>(first.key[0])].push_back(index);  // never empty
     else by_first_[first.mode == TermWord::Mode::exact ? stem_word(words.front().lower) : first.key]
              .push_back(index);
     terms_.push_back(std::move(term));
@@ -98,7 +102,7 @@ class PhraseMatcher {
       };
       if (auto it = by_first_.find(words[i].stem); it != by_first_.end())
         for (int index : it->second) try_term(index);
-      for (int index : prefix_first_) try_term(index);
+      for (int index : prefix_first_[static_cast<unsigned char>(words[i].lower[0])]) try_term(index);
     }
   }
 
@@ -107,7 +111,9 @@ class PhraseMatcher {
  private:
   std::vector<CompiledTerm> terms_;
   std::unordered_map<std::string, std::vector<int>> by_first_;
-  std::vector<int> prefix_first_;
+  // Terms whose first word is a prefix, by the prefix's first byte: a word
+  // tries only those that could start it.
+  std::array<std::vector<int>, 256> prefix_first_;
 };
 
 // Within one owner (group or tag), keeps the longest match where two overlap:
@@ -118,14 +124,18 @@ std::vector<Match> without_overlaps(std::vector<Match> matches, const PhraseMatc
     if (a.length != b.length) return a.length > b.length;
     return a.start < b.start;
   });
+  // The word positions the kept matches cover, per zone and owner: one
+  // lookup per word of a match, however many matches a long text has.
+  std::set<std::tuple<int, int, std::size_t>> covered;
   std::vector<Match> kept;
   for (const Match& m : matches) {
+    const int owner = matcher.term(m.term).owner;
     bool overlaps = false;
-    for (const Match& k : kept)
-      overlaps = overlaps || (k.zone == m.zone &&
-                              matcher.term(k.term).owner == matcher.term(m.term).owner &&
-                              m.start < k.start + k.length && k.start < m.start + m.length);
-    if (!overlaps) kept.push_back(m);
+    for (std::size_t p = m.start; p < m.start + m.length && !overlaps; ++p)
+      overlaps = covered.count({m.zone, owner, p}) > 0;
+    if (overlaps) continue;
+    for (std::size_t p = m.start; p < m.start + m.length; ++p) covered.insert({m.zone, owner, p});
+    kept.push_back(m);
   }
   std::sort(kept.begin(), kept.end(), [](const Match& a, const Match& b) {
     return a.zone != b.zone ? a.zone < b.zone : a.start < b.start;

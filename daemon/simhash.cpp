@@ -51,9 +51,9 @@ constexpr std::size_t kShingleWords = 3;
 std::uint64_t simhash(std::string_view text) {
   const std::vector<std::string> words = fingerprint_words(text);
   if (words.empty()) return 0;
-  std::array<long, 64> votes{};
-  auto vote = [&](std::uint64_t h) {
-    for (int bit = 0; bit < 64; ++bit) votes[static_cast<std::size_t>(bit)] += (h >> bit) & 1 ? 1 : -1;
+  std::array<std::int32_t, 64> votes{};
+  auto vote = [&](std::uint64_t h) {  // branch-free, so the compiler can vectorise it
+    for (std::size_t bit = 0; bit < 64; ++bit) votes[bit] += static_cast<std::int32_t>((h >> bit) & 1) * 2 - 1;
   };
   if (words.size() < kShingleWords) {
     for (const auto& w : words) vote(feature_hash(w));

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace newsmon {
 
@@ -75,7 +76,16 @@ bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 
 }  // namespace
 
-std::string stem_word(std::string_view lower) { return thread_stemmer().stem(lower); }
+std::string stem_word(std::string_view lower) {
+  // Remembered per thread: a text's words repeat (Zipf), and the stemmer
+  // costs more than a lookup. Bounded: forgotten all at once when full.
+  thread_local std::unordered_map<std::string, std::string> known;
+  constexpr std::size_t kMostRemembered = 50000;
+  const std::string word(lower);
+  if (auto found = known.find(word); found != known.end()) return found->second;
+  if (known.size() >= kMostRemembered) known.clear();
+  return known.emplace(word, thread_stemmer().stem(lower)).first->second;
+}
 
 bool is_capitalised(std::string_view word) {
   int capitals = 0;
