@@ -40,3 +40,18 @@ TEST_CASE("the fingerprint uses all 64 bits", "[simhash]") {
   for (int i = 0; i < 64; ++i) seen |= simhash("story number " + std::to_string(i) + " about things");
   CHECK(seen == ~std::uint64_t{0});
 }
+
+TEST_CASE("fingerprints never change: archives keep the ones computed when items were stored", "[simhash]") {
+  // Values computed by the first implementation; a new one must give the same.
+  CHECK(simhash("") == 0);
+  CHECK(simhash("Huawei") == 0xdc55426bd38b26cdULL);
+  CHECK(simhash("Huawei ban") == 0x80544063120120cdULL);
+  CHECK(simhash("The UK caps Huawei at 35% of the 5G periphery.") == 0x30414080c816858eULL);
+  CHECK(simhash("Ofcom said on Tuesday that BT, Vodafone and Three must remove Huawei kit from their 5G "
+                "networks by 2027; Télécoms naïve café ÜBER.") == 0xa120011586284cbaULL);
+  CHECK(simhash("a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2 3 4 5 6 7 8 9") ==
+        0x2a22a3142d5c4748ULL);
+  std::string long_text;  // more than 255 shingles: the packed counters are emptied on the way
+  for (int i = 0; i < 2000; ++i) long_text += "word" + std::to_string(i % 397) + (i % 7 ? " " : ". ");
+  CHECK(simhash(long_text) == 0x6f62e451d522bebbULL);
+}
