@@ -138,7 +138,7 @@ class Store {
   // window.
   std::vector<std::int64_t> story_candidate_ids(Instant from, Instant to,
                                                 const std::vector<std::uint64_t>& keys, int limit = 50);
-  static constexpr int kStoryPostingsPerKey = 128;
+  static constexpr int kStoryPostingsPerKey = 64;
   // A stored original as a story candidate (its lead is the body's first
   // kStoryLeadCharacters bytes); nullopt for a duplicate or an unknown id.
   std::optional<StoryCandidate> story_candidate(std::int64_t item_id);
