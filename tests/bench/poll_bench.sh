@@ -6,7 +6,11 @@
 # the same pages). Targets: CPU per article dominated by extraction; poll
 # peak RSS under 64 MiB.
 #
-#   tests/bench/poll_bench.sh [BUILD_DIR]      (FEEDS=200 ARTICLES=20 by default)
+#   tests/bench/poll_bench.sh [BUILD_DIR]      (FEEDS=200 ARTICLES=20 TEXT=news by default)
+#
+# TEXT=news writes articles as news reads (everyday prose, a topic word now
+# and then, events told by several outlets); TEXT=topic-words writes every
+# word from the topic vocabulary, the worst case for classifier and stories.
 #
 # Everything listens on 127.0.0.1 only. Not part of ctest.
 set -euo pipefail
@@ -15,6 +19,7 @@ root=$(cd "$here/../.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
 feeds=${FEEDS:-200}
 articles=${ARTICLES:-20}
+text=${TEXT:-news}
 newsmon="$build/newsmon"
 work=$(mktemp -d)
 export work
@@ -25,7 +30,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-python3 "$here/poll_bench_server.py" --feeds "$feeds" --articles "$articles" --dump "$work/pages" \
+python3 "$here/poll_bench_server.py" --feeds "$feeds" --articles "$articles" --text "$text" --dump "$work/pages" \
   > "$work/port" &
 server_pid=$!
 for _ in $(seq 600); do [[ -s "$work/port" ]] && break; sleep 0.1; done
@@ -58,7 +63,7 @@ measure() {  # name command...: runs it under time -v, prints one line of figure
                  name, status, wall, user + sys, user, sys, rss, (user + sys) * 1000 / n }' "$work/$name.time"
 }
 
-echo "poll bench: $feeds feeds x $articles articles from $base"
+echo "poll bench: $feeds feeds x $articles articles ($text) from $base"
 measure fetch "$work/fetch_bench" "$base" "$feeds"
 tail -1 "$work/fetch.out"
 measure poll "$newsmon" --config "$work/feeds.toml" poll --once
