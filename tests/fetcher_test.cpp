@@ -1,10 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/resource.h>
-#include <sys/socket.h>
-#include <unistd.h>
 #include <zlib.h>
 
 #include <atomic>
@@ -14,11 +10,13 @@
 
 #include "daemon/fetcher.h"
 #include "loopback_server.h"
+#include "silent_server.h"
 #include "temp_dir.h"
 
 using namespace newsmon;
 using namespace std::chrono_literals;
 using newsmon::test::LoopbackServer;
+using newsmon::test::SilentServer;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -36,32 +34,6 @@ HttpConfig test_config() {
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
-
-// A TCP socket on 127.0.0.1 that listens but never accepts: the kernel
-// completes the handshake, then nothing is ever said.
-class SilentServer {
- public:
-  SilentServer() {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-    REQUIRE(::listen(fd_, 64) == 0);
-    socklen_t length = sizeof address;
-    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
-    port_ = ntohs(address.sin_port);
-  }
-  ~SilentServer() { ::close(fd_); }
-  int port() const { return port_; }
-  std::string url(const std::string& path = "/") const {
-    return "http://127.0.0.1:" + std::to_string(port_) + path;
-  }
-
- private:
-  int fd_ = -1;
-  int port_ = 0;
-};
 
 std::string gzip(const std::string& text) {
   z_stream stream{};
