@@ -8,6 +8,7 @@ namespace {
 
 std::vector<std::string> split_group(const std::string& text) {
   std::vector<std::string> out;
+  if (text == "[]") return out;  // most items: no authors, no tags; skip the parser
   auto parsed = nlohmann::json::parse(text, nullptr, false);
   if (parsed.is_array())
     for (const auto& v : parsed)

@@ -33,25 +33,32 @@ nlohmann::json item_json(const StoredItem& item, bool with_body) {
 }
 
 std::string json_line(const nlohmann::json& value) {
-  const std::string dumped = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string dumped = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   // JSON escapes C0 controls only; DEL and C1 (which can only occur inside
   // strings) are escaped too, so the line is harmless on a terminal and lossless.
+  // Copied in runs between the bytes to escape (rare), not byte by byte.
   std::string out;
-  out.reserve(dumped.size());
+  std::size_t run = 0;  // start of the bytes not yet copied
   for (std::size_t i = 0; i < dumped.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(dumped[i]);
+    if (c != 0x7f && c != 0xc2) continue;
+    if (run == 0) out.reserve(dumped.size() + 16);
     if (c == 0x7f) {
+      out.append(dumped, run, i - run);
       out += "\\u007f";
-    } else if (c == 0xc2 && i + 1 < dumped.size() && static_cast<unsigned char>(dumped[i + 1]) < 0xa0 &&
+      run = i + 1;
+    } else if (i + 1 < dumped.size() && static_cast<unsigned char>(dumped[i + 1]) < 0xa0 &&
                static_cast<unsigned char>(dumped[i + 1]) >= 0x80) {
+      out.append(dumped, run, i - run);
       char escape[8];
       std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned char>(dumped[i + 1]));
       out += escape;
       ++i;
-    } else {
-      out += static_cast<char>(c);
+      run = i + 1;
     }
   }
+  if (run == 0) return dumped;
+  out.append(dumped, run, std::string::npos);
   return out;
 }
 
