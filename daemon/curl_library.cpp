@@ -118,6 +118,14 @@ CURLcode curl_global_init(long flags) { return curl().global_init(flags); }
 CURL* curl_easy_init(void) { return curl().easy_init(); }
 void curl_easy_cleanup(CURL* handle) { curl().easy_cleanup(handle); }
 
+// curl.h fixes these signatures, with an enum before the "...". Clang warns
+// that va_start after a promotable type is undefined; CURLoption and CURLINFO
+// are int-sized (their values fit an int), so nothing is promoted, and
+// libcurl's own definitions do the same.
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wvarargs"
+#endif
+
 // The one variadic argument is read as libcurl itself reads it: its type
 // follows from the option's number range (CURLOPTTYPE_* in curl.h).
 CURLcode curl_easy_setopt(CURL* handle, CURLoption option, ...) {
