@@ -11,18 +11,17 @@
 //
 // Contract: each function here forwards to libcurl's own with the same
 // arguments. If libcurl cannot be loaded (or lacks a function, i.e. is older
-// than 7.68), the first call throws std::runtime_error naming the library:
+// than 7.68), the first call throws std::runtime_error (SharedLibrary) naming it:
 // a broken install, reported by main like any other. Thread-safe: the
 // library is loaded once (a function-local static), then only read.
 // A function newsmon starts to use must be added here: the link fails
 // ("undefined reference to curl_...") until it is.
 #define CURL_DISABLE_TYPECHECK  // we define curl_easy_setopt, not call it through the checking macro
 #include <curl/curl.h>
-#include <dlfcn.h>
 
 #include <cstdarg>
-#include <stdexcept>
-#include <string>
+
+#include "daemon/shared_library.h"
 
 namespace newsmon {
 
@@ -59,45 +58,32 @@ struct CurlLibrary {
   decltype(&::curl_url_set) url_set;
 };
 
-template <typename Function>
-void resolve(void* library, const char* name, Function& out) {
-  void* symbol = ::dlsym(library, name);
-  if (!symbol)
-    throw std::runtime_error(std::string(kLibcurl) + " has no " + name + " (newsmon needs libcurl >= 7.68)");
-  out = reinterpret_cast<Function>(symbol);
-}
-
 CurlLibrary load() {
-  // Never closed: libcurl stays loaded for the life of the process, as if linked.
-  void* library = ::dlopen(kLibcurl, RTLD_NOW | RTLD_LOCAL);
-  if (!library) {
-    const char* why = ::dlerror();
-    throw std::runtime_error(std::string("cannot load ") + kLibcurl + ": " + (why ? why : "unknown error"));
-  }
+  const SharedLibrary library(kLibcurl);
   CurlLibrary c{};
-  resolve(library, "curl_global_init", c.global_init);
-  resolve(library, "curl_easy_init", c.easy_init);
-  resolve(library, "curl_easy_cleanup", c.easy_cleanup);
-  resolve(library, "curl_easy_setopt", c.easy_setopt);
-  resolve(library, "curl_easy_getinfo", c.easy_getinfo);
-  resolve(library, "curl_easy_strerror", c.easy_strerror);
-  resolve(library, "curl_free", c.free);
-  resolve(library, "curl_getdate", c.getdate);
-  resolve(library, "curl_slist_append", c.slist_append);
-  resolve(library, "curl_slist_free_all", c.slist_free_all);
-  resolve(library, "curl_multi_init", c.multi_init);
-  resolve(library, "curl_multi_cleanup", c.multi_cleanup);
-  resolve(library, "curl_multi_add_handle", c.multi_add_handle);
-  resolve(library, "curl_multi_remove_handle", c.multi_remove_handle);
-  resolve(library, "curl_multi_perform", c.multi_perform);
-  resolve(library, "curl_multi_poll", c.multi_poll);
-  resolve(library, "curl_multi_wakeup", c.multi_wakeup);
-  resolve(library, "curl_multi_info_read", c.multi_info_read);
-  resolve(library, "curl_multi_strerror", c.multi_strerror);
-  resolve(library, "curl_url", c.url);
-  resolve(library, "curl_url_cleanup", c.url_cleanup);
-  resolve(library, "curl_url_get", c.url_get);
-  resolve(library, "curl_url_set", c.url_set);
+  library.resolve("curl_global_init", c.global_init);
+  library.resolve("curl_easy_init", c.easy_init);
+  library.resolve("curl_easy_cleanup", c.easy_cleanup);
+  library.resolve("curl_easy_setopt", c.easy_setopt);
+  library.resolve("curl_easy_getinfo", c.easy_getinfo);
+  library.resolve("curl_easy_strerror", c.easy_strerror);
+  library.resolve("curl_free", c.free);
+  library.resolve("curl_getdate", c.getdate);
+  library.resolve("curl_slist_append", c.slist_append);
+  library.resolve("curl_slist_free_all", c.slist_free_all);
+  library.resolve("curl_multi_init", c.multi_init);
+  library.resolve("curl_multi_cleanup", c.multi_cleanup);
+  library.resolve("curl_multi_add_handle", c.multi_add_handle);
+  library.resolve("curl_multi_remove_handle", c.multi_remove_handle);
+  library.resolve("curl_multi_perform", c.multi_perform);
+  library.resolve("curl_multi_poll", c.multi_poll);
+  library.resolve("curl_multi_wakeup", c.multi_wakeup);
+  library.resolve("curl_multi_info_read", c.multi_info_read);
+  library.resolve("curl_multi_strerror", c.multi_strerror);
+  library.resolve("curl_url", c.url);
+  library.resolve("curl_url_cleanup", c.url_cleanup);
+  library.resolve("curl_url_get", c.url_get);
+  library.resolve("curl_url_set", c.url_set);
   return c;
 }
 

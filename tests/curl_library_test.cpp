@@ -2,24 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "reader_archive.h"
-
-using namespace newsmon::test;
-
-TEST_CASE("the readers start without loading libcurl and its dependencies", "[curl_library]") {
-  // LD_DEBUG=files makes the dynamic loader list every library it opens.
-  ReaderArchive archive;
-  for (const auto& command : {std::vector<std::string>{"search", "huawei"},
-                                                  std::vector<std::string>{"digest", "--date", "2024-05-01"},
-                                                  std::vector<std::string>{"show", "1"}}) {
-    const auto r = run_newsmon(archive.args(command), {{"LD_DEBUG", "files"}});
-    INFO(command.front() << ": " << r.err.substr(0, 2000));
-    CHECK(r.exit_code == 0);
-    CHECK(r.err.find("file=libsqlite3") != std::string::npos);  // the listing is there...
-    CHECK(r.err.find("libcurl") == std::string::npos);          // ...and libcurl is not in it
-    CHECK(r.err.find("libssl") == std::string::npos);
-  }
-}
+#include <string>
 
 TEST_CASE("libcurl loads on first use and each setopt argument type reaches it", "[curl_library]") {
   REQUIRE(curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK);
