@@ -1,13 +1,34 @@
 #include "daemon/archive_query.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace newsmon {
 
 namespace {
 
+// The strings of a JSON array of strings (what json_group_array() and the
+// authors column hold); anything else reads as no strings.
 std::vector<std::string> split_group(const std::string& text) {
   std::vector<std::string> out;
+  if (text == "[]") return out;  // most items: no authors, no tags; skip the parser
+  // Fast path for the usual ["a","b"]: printable ASCII, no escapes, no
+  // spaces between the elements. Anything else goes to the JSON parser.
+  const bool plain = text.size() >= 4 && text.front() == '[' && text.back() == ']' &&
+                     std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '\\'; });
+  if (plain) {
+    std::size_t at = 1;  // after '[' or ','
+    while (at < text.size() && text[at] == '"') {
+      const std::size_t close = text.find('"', at + 1);
+      if (close == std::string::npos || close + 1 >= text.size()) break;
+      out.emplace_back(text, at + 1, close - at - 1);
+      if (text[close + 1] == ']' && close + 2 == text.size()) return out;
+      if (text[close + 1] != ',') break;
+      at = close + 2;
+    }
+    out.clear();  // not the plain shape after all
+  }
   auto parsed = nlohmann::json::parse(text, nullptr, false);
   if (parsed.is_array())
     for (const auto& v : parsed)

@@ -11,9 +11,13 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-std::string collapse_whitespace(std::string_view text) {
+// `text` with runs of whitespace collapsed to one space and the ends trimmed,
+// or only the start of that: the collapsing stops once `limit` bytes are out
+// (the result is then a prefix of the whole collapsed text, at least `limit`
+// long), so a long body costs no more than the part that is read.
+std::string collapse_whitespace(std::string_view text, std::size_t limit) {
   std::string out;
-  out.reserve(text.size());
+  out.reserve(std::min(text.size(), limit + 8));
   bool space = false;
   for (char c : text) {
     if (is_space(c)) {
@@ -23,6 +27,7 @@ std::string collapse_whitespace(std::string_view text) {
     if (space) out += ' ';
     space = false;
     out += c;
+    if (out.size() >= limit) break;
   }
   return out;
 }
@@ -44,7 +49,12 @@ bool ends_abbreviation(std::string_view text, std::size_t dot) {
 }  // namespace
 
 std::string first_sentences(std::string_view raw, std::size_t max_chars, std::size_t max_sentences) {
-  const std::string text = collapse_whitespace(raw);
+  // Only the first max_chars bytes (plus the few a sentence end looks ahead:
+  // closing quotes, a 3-byte "”", the space after) decide the result; a body
+  // runs to thousands of bytes, so collapse only a prefix. When `text` is cut,
+  // it is longer than max_chars + 4, and every test below that reads past
+  // max_chars can only reject a sentence end that would not fit anyway.
+  const std::string text = collapse_whitespace(raw, max_chars + 8);
   std::size_t taken = 0;  // end of the sentences kept so far
   std::size_t sentences = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {

@@ -17,6 +17,7 @@
 #include "daemon/digest_builder.h"
 #include "daemon/item_format.h"
 #include "daemon/item_query_filter.h"
+#include "daemon/json_text.h"
 #include "daemon/paths.h"
 #include "daemon/safe_text.h"
 #include "daemon/terminal.h"
@@ -133,32 +134,58 @@ std::string render_markdown(const Digest& digest, const std::string& day) {
   return out;
 }
 
+// Written as text, not built as a JSON tree: a day has thousands of items.
+// The same bytes as json_line() of the tree {since, topics: [{name, stories:
+// [{extract, first_seen, items, outlets, score, story_id, tags, title, url}]}],
+// until} (keys sorted, as nlohmann writes them).
 std::string render_json(const Digest& digest) {
-  nlohmann::json j;
-  j["since"] = to_rfc3339(digest.begin);
-  j["until"] = to_rfc3339(digest.end);
-  j["topics"] = nlohmann::json::array();
-  for (const auto& topic : digest.topics) {
-    nlohmann::json t;
-    t["name"] = topic.name;
-    t["stories"] = nlohmann::json::array();
-    for (const auto& story : topic.stories) {
-      nlohmann::json s;
-      s["story_id"] = story.story_id;
-      s["title"] = story.lead.title;
-      s["url"] = story.lead.url;
-      s["first_seen"] = to_rfc3339(story.first);
-      s["outlets"] = story.outlets;
-      s["tags"] = story.tags;
-      s["score"] = story.best_score;
-      s["extract"] = story.extract;
-      s["items"] = nlohmann::json::array();
-      for (const auto& item : story.items) s["items"].push_back(item_json(item, false));
-      t["stories"].push_back(std::move(s));
+  std::string out;
+  append_json_key(out += '{', "since", true);
+  append_json_string(out, to_rfc3339(digest.begin));
+  append_json_key(out, "topics");
+  out += '[';
+  for (std::size_t t = 0; t < digest.topics.size(); ++t) {
+    const auto& topic = digest.topics[t];
+    if (t > 0) out += ',';
+    append_json_key(out += '{', "name", true);
+    append_json_string(out, topic.name);
+    append_json_key(out, "stories");
+    out += '[';
+    for (std::size_t i = 0; i < topic.stories.size(); ++i) {
+      const auto& story = topic.stories[i];
+      if (i > 0) out += ',';
+      append_json_key(out += '{', "extract", true);
+      append_json_string(out, story.extract);
+      append_json_key(out, "first_seen");
+      append_json_string(out, to_rfc3339(story.first));
+      append_json_key(out, "items");
+      out += '[';
+      for (std::size_t k = 0; k < story.items.size(); ++k) {
+        if (k > 0) out += ',';
+        append_item_json(out, story.items[k], false);
+      }
+      out += ']';
+      append_json_key(out, "outlets");
+      append_json_strings(out, story.outlets);
+      append_json_key(out, "score");
+      append_json_double(out, story.best_score);
+      append_json_key(out, "story_id");
+      append_json_integer(out, story.story_id);
+      append_json_key(out, "tags");
+      append_json_strings(out, story.tags);
+      append_json_key(out, "title");
+      append_json_string(out, story.lead.title);
+      append_json_key(out, "url");
+      append_json_string(out, story.lead.url);
+      out += '}';
     }
-    j["topics"].push_back(std::move(t));
+    out += "]}";
   }
-  return json_line(j) + "\n";
+  out += ']';
+  append_json_key(out, "until");
+  append_json_string(out, to_rfc3339(digest.end));
+  out += "}\n";
+  return harmless_json(std::move(out));
 }
 
 // Writes `text` to `path` through a temporary file and a rename.

@@ -81,8 +81,12 @@ int run_export_command(const GlobalOptions& global, const ExportOptions& options
       return kExitFailure;
     }
     bool ok = true;
+    std::string line;
     for_each_item(store, *query, [&](const StoredItem& item) {
-      const std::string line = json_line(item_json(item, true)) + "\n";
+      line.clear();
+      append_item_json(line, item, true);  // json_line(item_json(item, true)), without the tree
+      line = harmless_json(std::move(line));
+      line += '\n';
       ok = std::fwrite(line.data(), 1, line.size(), out) == line.size();
       return ok;
     });

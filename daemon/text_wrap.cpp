@@ -46,6 +46,11 @@ std::string_view rtrim(std::string_view s) {
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   while (!text.empty()) {
+    if (static_cast<unsigned char>(text[0]) < 0x80) {  // ASCII: one column, no decoding
+      ++width;
+      text.remove_prefix(1);
+      continue;
+    }
     const auto cp = decode(text);
     width += columns(cp.value);
     text.remove_prefix(cp.length);

@@ -1,5 +1,8 @@
 #include "daemon/digest_builder.h"
 
+#include <random>
+#include <set>
+
 #include <catch2/catch.hpp>
 
 using namespace newsmon;
@@ -67,4 +70,77 @@ TEST_CASE("the extract stops at sentences, not at abbreviations", "[digest_build
   CHECK(first_sentences("A very long sentence without an end", 20) == "A very long sentence…");
   CHECK(first_sentences("Short one. But the second is far too long to fit.", 20) == "Short one.");
   CHECK(first_sentences("", 20).empty());
+}
+
+namespace {
+
+// first_sentences as it was before it learnt to collapse only the start of a
+// body: it collapsed the whole text. Kept as the oracle for the test below.
+std::string whole_text_first_sentences(std::string_view raw, std::size_t max_chars, std::size_t max_sentences) {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  std::string text;
+  bool space = false;
+  for (char c : raw) {
+    if (is_space(c)) {
+      space = !text.empty();
+      continue;
+    }
+    if (space) text += ' ';
+    space = false;
+    text += c;
+  }
+  const auto ends_abbreviation = [&](std::size_t dot) {
+    std::size_t start = dot;
+    while (start > 0 && !is_space(text[start - 1])) --start;
+    std::string_view word = std::string_view(text).substr(start, dot - start);
+    while (!word.empty() && (word.front() == '(' || word.front() == '"')) word.remove_prefix(1);
+    if (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]))) return true;
+    if (word.find('.') != std::string_view::npos) return true;
+    static const std::set<std::string_view> abbreviations = {
+        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "Gen", "Sen",
+        "Rep", "Gov", "No", "Prof", "Lt", "Col", "Sgt", "Capt", "Mt", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"};
+    return abbreviations.contains(word);
+  };
+  std::size_t taken = 0, sentences = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c != '.' && c != '!' && c != '?') continue;
+    std::size_t end = i + 1;
+    while (end < text.size() && (text[end] == '"' || text[end] == ')' || text[end] == '\'')) ++end;
+    if (end < text.size() && text.compare(end, 3, "\xE2\x80\x9D") == 0) end += 3;
+    if (end < text.size() && text[end] != ' ') continue;
+    if (c == '.' && ends_abbreviation(i)) continue;
+    if (end > max_chars) break;
+    taken = end;
+    if (++sentences == max_sentences || end >= text.size()) break;
+  }
+  if (taken > 0) return text.substr(0, taken);
+  if (text.size() <= max_chars) return text;
+  std::size_t cut = text.rfind(' ', max_chars);
+  if (cut == std::string::npos || cut < max_chars / 2) {
+    cut = max_chars;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80) --cut;
+  }
+  return text.substr(0, cut) + "…";
+}
+
+}  // namespace
+
+TEST_CASE("first sentences of a long body are those of its whole collapsed text", "[digest_builder]") {
+  // Random texts dense in what the sentence finder looks at (ends, closing
+  // quotes, "”", abbreviations, runs of whitespace, multi-byte characters),
+  // around the byte limit where only a prefix of the body is collapsed.
+  const std::vector<std::string> pieces = {"word", "Mr", "U.S", "A", "é", "”", "\"", ")", "'", ".", "!", "?",
+                                           " ", "  ", "\n", "\t", "\r\n", "...", "x", "Inc", "no"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const std::size_t length = random() % 60;
+    for (std::size_t i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
+    const std::size_t max_chars = 1 + random() % 40;
+    const std::size_t max_sentences = 1 + random() % 3;
+    INFO("text '" << text << "' max_chars " << max_chars << " max_sentences " << max_sentences);
+    REQUIRE(first_sentences(text, max_chars, max_sentences) ==
+            whole_text_first_sentences(text, max_chars, max_sentences));
+  }
 }

@@ -34,3 +34,26 @@ TEST_CASE("an offset that carries a date out of four-digit years is refused", "[
   CHECK_FALSE(parse_rfc3339("9999-12-31T23:30:00-01:00"));
   CHECK(parse_rfc3339("9999-12-31T22:30:00-01:00"));
 }
+
+TEST_CASE("RFC 3339 text is the same by hand as through snprintf, from year 0 to 9999 and beyond",
+          "[instant]") {
+  const auto reference = [](Instant t) {
+    const auto day = std::chrono::floor<std::chrono::days>(t);
+    const std::chrono::year_month_day ymd{day};
+    const std::chrono::hh_mm_ss hms{t - day};
+    char out[64];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02ld:%02ld:%02lldZ", int(ymd.year()), unsigned(ymd.month()),
+                  unsigned(ymd.day()), long(hms.hours().count()), long(hms.minutes().count()),
+                  static_cast<long long>(hms.seconds().count()));
+    return std::string(out);
+  };
+  CHECK(to_rfc3339(instant_from_unix(-62167219200)) == "0000-01-01T00:00:00Z");
+  CHECK(to_rfc3339(instant_from_unix(253402300799)) == "9999-12-31T23:59:59Z");
+  CHECK(to_rfc3339(instant_from_unix(253402300800)) == "10000-01-01T00:00:00Z");
+  CHECK(to_rfc3339(instant_from_unix(-62167219201)) == "-001-12-31T23:59:59Z");
+  std::int64_t seconds = -62200000000;
+  for (int i = 0; i < 20000; ++i, seconds += 16000037) {
+    INFO("unix seconds " << seconds);
+    REQUIRE(to_rfc3339(instant_from_unix(seconds)) == reference(instant_from_unix(seconds)));
+  }
+}

@@ -32,3 +32,13 @@ TEST_CASE("truncation cuts at a word and adds an ellipsis", "[text_wrap]") {
   CHECK(truncate_text("short", 10) == "short");
   CHECK(truncate_text("Huawei equipment must go", 20) == "Huawei equipment…");
 }
+
+TEST_CASE("display width counts ASCII, combining, wide and broken bytes as before the ASCII shortcut",
+          "[text_wrap]") {
+  CHECK(display_width("plain text") == 10);
+  CHECK(display_width("tab\there") == 8);
+  CHECK(display_width("e\xCC\x81t\xC3\xA9") == 3);      // e + combining acute, t, é
+  CHECK(display_width("\xE6\x9D\xB1\xE4\xBA\xAC!") == 5);  // 東京!
+  CHECK(display_width("a\xFF" "b\xC2") == 4);              // a stray byte is one column
+  CHECK(display_width("soft\xC2\xAD" "hyphen") == 10);     // U+00AD takes none
+}

@@ -54,9 +54,16 @@ ms() {
   end=$(date +%s%N)
   echo "$(( (end - start) / 1000000 )) $(tail -1 "$work/time.out" | awk '{ printf "%d", ($1 + $2) * 1000 }')"
 }
-# The best of 3 runs after a warm-up (which fills the page cache).
+# The best of 3 runs after a warm-up (which fills the page cache). The
+# warm-up must succeed (exit 0, or 1 for "nothing found"): timing an error
+# (say, an archive of an older schema, which readers refuse) is meaningless.
 best_of_3() {
-  "$@" > /dev/null 2>&1 || true
+  local rc=0
+  "$@" > /dev/null 2> "$work/warmup.err" || rc=$?
+  if [ "$rc" -gt 1 ]; then
+    echo "readers_bench: '$*' failed (exit $rc): $(head -c 500 "$work/warmup.err")" >&2
+    exit 2
+  fi
   local best_wall=999999999 best_cpu=999999999 wall cpu
   for _ in 1 2 3; do
     read -r wall cpu < <(ms "$@")
