@@ -226,6 +226,8 @@ int run_service(const ServiceSettings& settings, Config config, Store& store, Si
   Instant storage_retry_at = Instant::min();  // no commit has failed
   bool ready_sent = false;
   std::string last_status;
+  std::optional<Instant> index_merged;  // never, in this run
+  bool index_grew = false;
 
   for (;;) {
     for (const int signo : signals.take()) {
@@ -274,6 +276,18 @@ int run_service(const ServiceSettings& settings, Config config, Store& store, Si
         storage_failures = 0;
         storage_retry_at = Instant::min();
         log_poll(report, store, items_stored);
+        index_grew = index_grew || report.new_items() > 0;
+        if (index_grew && (!index_merged || clock.now() - *index_merged >= settings.search_index_upkeep)) {
+          watchdog.poll_started();  // seconds of work on a large archive
+          try {
+            store.optimize_search_index();
+            index_grew = false;
+            spdlog::debug("archive: full-text index merged into one segment");
+          } catch (const StorageError& e) {  // searches stay right, only slower: try again tomorrow
+            spdlog::warn("archive: merging the full-text index failed ({})", e.what());
+          }
+          index_merged = clock.now();
+        }
         if (settings.after_poll) settings.after_poll(report);
       } catch (const StorageError& e) {
         signals.set_active_fetcher(nullptr);

@@ -53,6 +53,9 @@ struct ServiceSettings {
   // With WATCHDOG_USEC set: a poll running longer than this is considered hung
   // and the watchdog pings stop, so systemd restarts the service.
   std::chrono::seconds poll_bound{30 * 60};
+  // After a poll that stored items, the full-text index is merged into one
+  // segment when it was last merged this long ago (Store::optimize_search_index).
+  std::chrono::hours search_index_upkeep{24};
   // For tests and the soak: stop (exit 0) after this many polls; 0: never.
   int max_polls = 0;
   // For tests and the soak: called after every poll with its report.

@@ -332,6 +332,8 @@ void Store::save_robots_txt(const std::string& host, const std::string& body, In
   upsert->run();
 }
 
+void Store::optimize_search_index() { db_.exec("INSERT INTO items_fts(items_fts) VALUES ('optimize')"); }
+
 std::int64_t Store::item_count() {
   auto query = db_.reuse("SELECT count(*) FROM items");
   query->step();

@@ -247,3 +247,39 @@ TEST_CASE("feeds never polled are due now and retired feeds never", "[service_lo
   const DueSummary after = summarize_due(config, store, kStart + std::chrono::minutes(10));
   CHECK(after.due == 2);
 }
+
+TEST_CASE("after a poll that stored items, the full-text index is merged into one segment", "[service_loop]") {
+  TempDir dir;
+  const auto config_path = dir.write("feeds.toml", config_text({feed_url("feed.xml")}));
+  Store store = Store::open(dir / "archive.db");
+  const auto segments = [&] {
+    SqliteStatement count(store.db(), "SELECT count(DISTINCT segid) FROM items_fts_idx");
+    count.step();
+    return count.column_int(0);
+  };
+  for (const char* url : {"https://example.org/a", "https://example.org/b"}) {  // a segment each
+    Store::WriteBatch batch(store);
+    NewItem item;
+    item.url = item.canonical_url = url;
+    item.title = "Earlier item";
+    item.body = "Stored by an earlier poll.";
+    store.insert_item(item);
+    batch.commit();
+  }
+  REQUIRE(segments() == 2);
+  SignalWatch signals;
+  SimulatedClock clock(kStart);
+  ServiceSettings settings;
+  settings.config_path = config_path;
+  settings.max_polls = 1;
+  int stored = 0;
+  settings.after_poll = [&](const PollReport& r) { stored = r.new_items(); };
+
+  REQUIRE(run_service(settings, load_config(config_path), store, signals, clock) == 0);
+
+  REQUIRE(stored > 0);
+  CHECK(segments() == 1);
+  SqliteStatement search(store.db(), "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'earlier'");
+  REQUIRE(search.step());
+  CHECK(search.column_int(0) == 2);
+}
