@@ -100,5 +100,7 @@ int main(int argc, char** argv) {
     }
     batch.commit();
   }
+  // As the daemon leaves its archive: it merges the full-text index once a day.
+  store.optimize_search_index();
   return 0;
 }
