@@ -6,6 +6,8 @@
 #pragma once
 
 #include <fcntl.h>
+#include <poll.h>
+#include <utmp.h>
 #include <pty.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -232,23 +234,45 @@ inline CommandResult run_newsmon(const std::vector<std::string>& args,
 inline CommandResult run_newsmon_on_tty(const std::vector<std::string>& args,
                                         const std::map<std::string, std::string>& env = {}, int columns = 80,
                                         int rows = 200) {
-  int master = -1;
+  int master = -1, slave = -1;
   winsize size{};
   size.ws_col = static_cast<unsigned short>(columns);
   size.ws_row = static_cast<unsigned short>(rows);
-  const pid_t pid = ::forkpty(&master, nullptr, nullptr, &size);
-  if (pid == 0) detail::exec_newsmon(args, env);
+  if (::openpty(&master, &slave, nullptr, nullptr, &size) != 0) return {-1, "", "openpty failed"};
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(master);
+    if (::login_tty(slave) != 0) ::_exit(127);
+    detail::exec_newsmon(args, env);
+  }
+  // The parent keeps the terminal's other end open, so reading never meets
+  // the end-of-terminal error while output is still queued (a pty that the
+  // child closes on exit may drop what it had not yet passed on). It reads
+  // until the child has exited and nothing more arrives.
   std::string out;
   char buffer[4096];
-  while (true) {
-    const ssize_t n = ::read(master, buffer, sizeof buffer);
-    if (n > 0) out.append(buffer, std::size_t(n));
-    else if (n < 0 && errno == EINTR) continue;
-    else break;  // EIO: the child closed the terminal
-  }
-  ::close(master);
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+  bool exited = false;
+  for (;;) {
+    pollfd ready{master, POLLIN, 0};
+    const int events = ::poll(&ready, 1, 50);
+    if (events > 0) {
+      const ssize_t n = ::read(master, buffer, sizeof buffer);
+      if (n > 0) {
+        out.append(buffer, std::size_t(n));
+        continue;
+      }
+      if (n < 0 && errno == EINTR) continue;
+      break;
+    }
+    if (events < 0 && errno == EINTR) continue;
+    if (exited) break;  // exited, and a whole poll interval went by with nothing new
+    exited = ::waitpid(pid, &status, WNOHANG) == pid;
+  }
+  ::close(slave);
+  ::close(master);
+  if (!exited)
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
   std::string clean;
   for (std::size_t i = 0; i < out.size(); ++i)
     if (!(out[i] == '\r' && i + 1 < out.size() && out[i + 1] == '\n')) clean += out[i];
