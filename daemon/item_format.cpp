@@ -8,31 +8,6 @@
 
 namespace newsmon {
 
-nlohmann::json item_json(const StoredItem& item, bool with_body) {
-  nlohmann::json j;
-  j["id"] = item.id;
-  j["url"] = item.url;
-  j["canonical_url"] = item.canonical_url;
-  j["outlet"] = item.outlet;
-  j["title"] = item.title;
-  j["authors"] = item.authors;
-  j["published"] = item.published ? nlohmann::json(to_rfc3339(*item.published)) : nlohmann::json(nullptr);
-  j["fetched"] = to_rfc3339(item.fetched);
-  j["language"] = item.language;
-  j["score"] = item.score;
-  j["relevant"] = item.relevant;
-  j["topics"] = item.topics;
-  j["tags"] = item.tags;
-  j["duplicate_of"] = item.duplicate_of ? nlohmann::json(*item.duplicate_of) : nlohmann::json(nullptr);
-  j["story_id"] = item.story_id ? nlohmann::json(*item.story_id) : nlohmann::json(nullptr);
-  if (with_body) {
-    j["summary"] = item.summary;
-    j["body_source"] = item.body_source;
-    j["body"] = item.body;
-  }
-  return j;
-}
-
 void append_item_json(std::string& out, const StoredItem& item, bool with_body) {
   // item_json's keys in the order nlohmann writes them (sorted).
   append_json_key(out += '{', "authors", true);
@@ -79,6 +54,13 @@ void append_item_json(std::string& out, const StoredItem& item, bool with_body) 
   append_json_key(out, "url");
   append_json_string(out, item.url);
   out += '}';
+}
+
+nlohmann::json item_json(const StoredItem& item, bool with_body) {
+  // One definition of an item's fields: the text writer's, read back.
+  std::string text;
+  append_item_json(text, item, with_body);
+  return nlohmann::json::parse(text);
 }
 
 std::string json_line(const nlohmann::json& value) {

@@ -13,18 +13,21 @@
 
 namespace newsmon {
 
-// id, url, canonical_url, outlet, title, authors, published (RFC 3339 UTC or
-// null), fetched, score, relevant, topics, tags, duplicate_of, story_id, and
-// body when `with_body`. Text is kept as stored (JSON escapes controls).
+// An item's JSON object, for outputs that add to it (show, search): what
+// append_item_json writes, as a tree.
 nlohmann::json item_json(const StoredItem& item, bool with_body);
 
 // JSON text on one line; invalid UTF-8 becomes U+FFFD instead of throwing.
 std::string json_line(const nlohmann::json& value);
 
-// Appends item_json(item, with_body) as JSON text without building it as a
-// tree first: what json_line() writes for it, but for the DEL and C1 escapes,
-// which harmless_json() then adds to the whole text (for outputs of thousands
-// of items, like the digest's).
+// Appends an item as a JSON object on one line: authors, body (with_body),
+// body_source (with_body), canonical_url, duplicate_of, fetched, id,
+// language, outlet, published (RFC 3339 UTC or null), relevant, score,
+// story_id, summary (with_body), tags, title, topics, url; keys sorted, as
+// nlohmann writes them. Text is kept as stored (JSON escapes C0 controls;
+// invalid UTF-8 becomes U+FFFD); harmless_json() escapes DEL and C1 in the
+// whole output afterwards. Written as text, not built as a tree: outputs of
+// thousands of items (digest, export) spent half their time on the tree.
 void append_item_json(std::string& out, const StoredItem& item, bool with_body);
 
 // JSON text with DEL and C1 controls (raw inside its strings) escaped as

@@ -27,7 +27,7 @@ TEST_CASE("a JSON line replaces invalid UTF-8 instead of throwing", "[item_forma
   CHECK(json_line(nlohmann::json("bad \xFF byte")) == "\"bad \xEF\xBF\xBD byte\"");
 }
 
-TEST_CASE("an item written as JSON text is what json_line writes for its JSON object", "[item_format]") {
+TEST_CASE("an item's JSON text has every field, sorted, with controls escaped; its tree is the same", "[item_format]") {
   StoredItem plain;
   plain.id = 42;
   plain.url = "https://example.org/a";
@@ -56,4 +56,20 @@ TEST_CASE("an item written as JSON text is what json_line writes for its JSON ob
       CHECK(harmless_json(out) == json_line(item_json(*item, with_body)));
     }
   }
+  std::string out;
+  append_item_json(out, plain, false);
+  CHECK(harmless_json(out) ==
+        R"({"authors":[],"canonical_url":"https://example.org/a","duplicate_of":null,"fetched":"2024-05-01T00:00:00Z",)"
+        R"("id":42,"language":"","outlet":"The Guardian","published":null,"relevant":false,"score":0.0,)"
+        R"("story_id":null,"tags":[],"title":"Huawei cap","topics":[],"url":"https://example.org/a"})");
+  out.clear();
+  append_item_json(out, full, true);
+  CHECK(harmless_json(out) ==
+        "{\"authors\":[\"Patrick Tucker\",\"Zo\xC3\xAB \\\"Z\\\" Ng\"],"
+        R"("body":"Line one.\nLine\ttwo \u001b[1m bold\u007f \u0085 )" "\xEF\xBF\xBD" R"( end.","body_source":"page",)"
+        R"("canonical_url":"https://example.org/a","duplicate_of":7,"fetched":"2024-05-01T00:00:00Z","id":42,)"
+        R"("language":"en","outlet":"The Guardian","published":"2024-04-30T18:00:00Z","relevant":true,)"
+        R"("score":2.75,"story_id":3,"summary":"A summary.","tags":["huawei","uk"],)"
+        R"("title":"Red\u001b[31m alert )" "\xE2\x80\x94" R"( ZTE","topics":["telecom vendor policy"],)"
+        R"("url":"https://example.org/a"})");
 }
