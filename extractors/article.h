@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "daemon/instant.h"
+#include "daemon/base/instant.h"
 
 namespace newsmon {
 

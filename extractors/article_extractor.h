@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "daemon/result.h"
+#include "daemon/base/result.h"
 #include "extractors/article.h"
 
 namespace newsmon {

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "daemon/result.h"
+#include "daemon/base/result.h"
 #include "extractors/page_tree.h"
 
 namespace newsmon {

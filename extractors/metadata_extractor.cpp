@@ -5,7 +5,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
-#include "daemon/instant.h"
+#include "daemon/base/instant.h"
 #include "extractors/html_document.h"
 #include "extractors/text_builder.h"
 

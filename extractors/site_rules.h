@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "daemon/result.h"
+#include "daemon/base/result.h"
 #include "extractors/css_selector.h"
 
 namespace newsmon {

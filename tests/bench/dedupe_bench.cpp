@@ -19,9 +19,9 @@
 #include <string>
 #include <vector>
 
-#include "daemon/deduper.h"
-#include "daemon/simhash.h"
-#include "daemon/store.h"
+#include "daemon/dedupe/deduper.h"
+#include "daemon/dedupe/simhash.h"
+#include "daemon/store/store.h"
 
 using namespace newsmon;
 

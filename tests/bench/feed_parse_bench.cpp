@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "daemon/feed_parser.h"
+#include "daemon/feed/feed_parser.h"
 
 int main(int argc, char** argv) {
   if (argc < 3) {

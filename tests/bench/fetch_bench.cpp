@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "daemon/fetcher.h"
+#include "daemon/net/fetcher.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "daemon/store.h"
+#include "daemon/store/store.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {

@@ -47,8 +47,8 @@ base="http://127.0.0.1:$port"
 } > "$work/feeds.toml"
 
 # Fetching alone: compiled against the core library of BUILD_DIR.
-g++ -std=c++2b -O2 -I"$root" -DNEWSMON_VERSION='"bench"' "$here/fetch_bench.cpp" \
-  "$build/libnewsmon_core.a" -lcurl -lpsl -o "$work/fetch_bench"
+cmake --build "$build" --target fetch_bench >/dev/null
+cp "$build/fetch_bench" "$work/fetch_bench"
 
 measure() {  # name command...: runs it under time -v, prints one line of figures
   local name=$1; shift

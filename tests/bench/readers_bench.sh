@@ -21,8 +21,8 @@ export TZ=UTC NO_COLOR=1
 
 if [ ! -s "$work/archive.db" ]; then
   echo "building the generator and a 100,000-article archive (takes minutes)..." >&2
-  g++ -O2 -std=c++2b -I"$here" "$here/tests/bench/generate_archive.cpp" "$build/libnewsmon_core.a" \
-    -lsqlite3 -lspdlog -lfmt -pthread -o "$work/generate_archive"
+  cmake --build "$build" --target generate_archive >/dev/null
+  cp "$build/generate_archive" "$work/generate_archive"
   "$work/generate_archive" "$work/archive.db.part" 100000
   mv "$work/archive.db.part" "$work/archive.db"
 fi

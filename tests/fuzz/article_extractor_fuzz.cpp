@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "daemon/charset.h"
+#include "daemon/base/charset.h"
 #include "extractors/article_extractor.h"
 #include "extractors/site_rules.h"
 

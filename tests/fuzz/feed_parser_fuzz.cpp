@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include "daemon/charset.h"
-#include "daemon/feed_date.h"
-#include "daemon/feed_parser.h"
+#include "daemon/base/charset.h"
+#include "daemon/feed/feed_date.h"
+#include "daemon/feed/feed_parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -1,0 +1,129 @@
+// `newsmon parse-feed FILE|URL [--json]`: one feed through the parser, for
+// checking an outlet's feed by hand and for comparing with other parsers.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "daemon/cli/commands.h"
+#include "daemon/feed/feed_parser.h"
+#include "daemon/net/fetcher.h"
+#include "daemon/config/paths.h"
+#include "daemon/base/safe_text.h"
+
+namespace newsmon {
+
+namespace {
+
+struct Source {
+  std::string bytes;
+  std::string url;      // what relative links resolve against
+  std::string charset;  // from the HTTP Content-Type
+};
+
+bool is_web_url(std::string_view s) { return s.starts_with("http://") || s.starts_with("https://"); }
+
+Result<Source> read_local(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return fail(ErrorKind::io, path + ": is a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail(ErrorKind::io, path + ": cannot read the file");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const auto absolute = std::filesystem::absolute(path, ec);
+  return Source{bytes.str(), "file://" + (ec ? path : absolute.string()), ""};
+}
+
+Result<Source> fetch(const GlobalOptions& global, const std::string& url) {
+  HttpConfig http;
+  std::error_code ec;
+  if (!global.config.empty() || std::filesystem::exists(find_config(global.config), ec))
+    http = load_command_config(global).http;
+  FetchRequest request;
+  request.url = url;
+  auto response = fetch_one(http, request);
+  if (!response) return std::unexpected(response.error());
+  if (response->status >= 400)
+    return fail(ErrorKind::http, url + ": the server answered HTTP " + std::to_string(response->status));
+  return Source{std::move(response->body), response->final_url.empty() ? url : response->final_url,
+                response->charset};
+}
+
+std::string date_or_null_text(const std::optional<Instant>& t) { return t ? to_rfc3339(*t) : std::string(); }
+
+nlohmann::json to_json(const Feed& feed) {
+  const auto date = [](const std::optional<Instant>& t) { return t ? nlohmann::json(to_rfc3339(*t)) : nlohmann::json(); };
+  nlohmann::json entries = nlohmann::json::array();
+  for (const auto& entry : feed.entries) {
+    entries.push_back({{"id", entry.id},
+                       {"title", entry.title},
+                       {"link", entry.link},
+                       {"published", date(entry.published)},
+                       {"updated", date(entry.updated)},
+                       {"authors", entry.authors},
+                       {"categories", entry.categories},
+                       {"summary", entry.summary}});
+  }
+  return {{"format", feed.format}, {"title", feed.title}, {"link", feed.link},
+          {"language", feed.language}, {"entries", std::move(entries)}};
+}
+
+void print_text(const Feed& feed) {
+  std::string out;
+  const auto line = [&](std::string_view label, const std::string& value) {
+    if (!value.empty()) out += std::string(label) + ": " + strip_control_characters(value) + "\n";
+  };
+  line("title", feed.title);
+  line("format", feed.format);
+  line("link", feed.link);
+  line("language", feed.language);
+  if (feed.ttl) line("ttl", std::to_string(feed.ttl->count()) + " s");
+  if (feed.update_period) line("update period", std::to_string(feed.update_period->count()) + " s");
+  out += "entries: " + std::to_string(feed.entries.size()) + "\n";
+  for (std::size_t i = 0; i < feed.entries.size(); ++i) {
+    const FeedEntry& entry = feed.entries[i];
+    std::string when = date_or_null_text(entry.published ? entry.published : entry.updated);
+    if (when.empty()) when = "(no date)";
+    when.resize(20, ' ');
+    out += "\n" + std::to_string(i + 1) + ". " + when + "  " +
+           strip_control_characters(entry.title.empty() ? "(no title)" : entry.title) + "\n";
+    if (!entry.link.empty()) out += "   " + strip_control_characters(entry.link) + "\n";
+    if (!entry.authors.empty()) {
+      std::string authors;
+      for (const auto& author : entry.authors) authors += (authors.empty() ? "" : ", ") + author;
+      out += "   by " + strip_control_characters(authors) + "\n";
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+}
+
+}  // namespace
+
+int run_parse_feed_command(const GlobalOptions& global, const ParseFeedOptions& options) {
+  const std::string& source = options.source;
+  Result<Source> input = is_web_url(source) ? fetch(global, source)
+                         : source.starts_with("file://") ? read_local(source.substr(7))
+                                                          : read_local(source);
+  if (!input) {
+    std::fprintf(stderr, "newsmon: %s\n", strip_control_characters(input.error().message).c_str());
+    return kExitFailure;
+  }
+  auto feed = parse_feed(input->bytes, input->url, input->charset);
+  if (!feed) {
+    std::string message = feed.error().message;
+    if (message.starts_with(input->url) && !is_web_url(source)) message = source + message.substr(input->url.size());
+    std::fprintf(stderr, "newsmon: %s\n", strip_control_characters(message).c_str());
+    return kExitUsage;
+  }
+  if (options.json) {
+    const std::string text = to_json(*feed).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  } else {
+    print_text(*feed);
+  }
+  return kExitOk;
+}
+
+}  // namespace newsmon

@@ -1,0 +1,332 @@
+#include "daemon/poll/pipeline.h"
+
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+
+#include <spdlog/spdlog.h>
+
+#include "daemon/base/charset.h"
+#include "daemon/feed/feed_parser.h"
+#include "daemon/base/log_setup.h"
+#include "daemon/net/robots_txt.h"
+#include "daemon/poll/scheduler.h"
+#include "daemon/dedupe/simhash.h"
+#include "daemon/dedupe/story_placer.h"
+#include "daemon/dedupe/url_canonicalizer.h"
+#include "extractors/article_extractor.h"
+
+namespace newsmon {
+
+int PollReport::new_items() const {
+  int n = 0;
+  for (const auto& f : feeds) n += f.new_items;
+  return n;
+}
+
+int PollReport::failed_feeds() const {
+  int n = 0;
+  for (const auto& f : feeds) n += f.error.empty() ? 0 : 1;
+  return n;
+}
+
+namespace {
+
+// A page that yields less than this share of the feed's own text is a stub or a paywall.
+constexpr double kStubRatio = 0.6;
+
+bool is_file_url(std::string_view url) { return url.substr(0, 7) == "file://"; }
+
+// One feed's poll in flight: its entries waiting for their pages.
+struct FeedJob {
+  const OutletConfig* outlet = nullptr;
+  FeedState state;
+  FeedReport* report = nullptr;
+  PollOutcome outcome;
+  std::vector<FeedEntry> new_entries;
+  std::vector<Result<FetchResponse>> pages;  // one per new entry, in order
+  std::vector<bool> robots_disallowed;       // one per new entry: robots.txt said no
+  std::size_t pages_pending = 0;
+};
+
+class Poll {
+ public:
+  Poll(const PipelineContext& context, Store& store, Instant now)
+      : context_(context), store_(store), now_(now), fetcher_(context.config.http),
+        random_(std::random_device{}()), story_placer_(store) {}
+
+  Fetcher& fetcher() { return fetcher_; }
+
+  void start_feed(const OutletConfig& outlet, const std::string& url, FeedReport& report) {
+    auto job = std::make_shared<FeedJob>();
+    job->outlet = &outlet;
+    job->state = store_.feed_state(url, outlet.name);
+    job->report = &report;
+    FetchRequest request{job->state.fetch_url, job->state.etag, job->state.last_modified,
+                         is_file_url(url), outlet.host_delay};
+    fetcher_.add(std::move(request), [this, job](const FetchRequest&, Result<FetchResponse> response) {
+      on_feed(job, std::move(response));
+    });
+  }
+
+ private:
+  void on_feed(const std::shared_ptr<FeedJob>& job, Result<FetchResponse> response) {
+    PollOutcome& outcome = job->outcome;
+    outcome.at = now_;
+    if (!response) return finish_failed(job, response.error().message, 0);
+    outcome.status = response->status;
+    outcome.final_url = response->final_url;
+    outcome.permanent_redirect = response->permanent_redirect;
+    outcome.retry_after = response->retry_after;
+    outcome.max_age = response->max_age;
+    if (response->not_modified()) {
+      outcome.success = true;
+      outcome.etag = job->state.etag;
+      outcome.last_modified = job->state.last_modified;
+      job->report->not_modified = true;
+      return commit(job);
+    }
+    if (response->status >= 400)
+      return finish_failed(job, "HTTP " + std::to_string(response->status), response->status);
+
+    auto feed = parse_feed(response->body, response->final_url, response->charset);
+    if (!feed) return finish_failed(job, feed.error().message, response->status);
+    outcome.success = true;
+    outcome.etag = response->etag;
+    outcome.last_modified = response->last_modified;
+    outcome.feed_ttl = feed->ttl ? feed->ttl : feed->update_period;
+    if (!feed->title.empty()) job->state.title = feed->title;
+    job->report->entries = int(feed->entries.size());
+
+    std::set<std::string> ids;
+    for (auto& entry : feed->entries) {
+      if (entry.published) outcome.entry_times.push_back(*entry.published);
+      if (entry.id.empty() || !ids.insert(entry.id).second) continue;
+      if (store_.has_entry(job->state.url, entry.id)) continue;
+      job->new_entries.push_back(std::move(entry));
+    }
+    job->pages.resize(job->new_entries.size(), fail(ErrorKind::refused, "not fetched"));
+    job->robots_disallowed.resize(job->new_entries.size(), false);
+    ++job->pages_pending;  // held while queueing, so a page settled at once cannot commit early
+    const bool local_feed = is_file_url(job->state.url);
+    for (std::size_t i = 0; i < job->new_entries.size(); ++i) {
+      const auto& entry = job->new_entries[i];
+      if (!job->outlet->fetch_articles || entry.link.empty()) continue;
+      if (store_.item_id_for_url(canonicalize_url(entry.link))) continue;  // another feed had it
+      ++job->pages_pending;
+      // A local feed may point at local pages; a remote one never at file: URLs.
+      FetchRequest page{entry.link, "", "", local_feed, job->outlet->host_delay};
+      fetch_page(job, i, std::move(page));
+    }
+    if (--job->pages_pending == 0) commit(job);
+  }
+
+  // Fetches an article page unless its site's robots.txt disallows it; then
+  // the entry is stored from the feed's own content, marked so.
+  void fetch_page(const std::shared_ptr<FeedJob>& job, std::size_t i, FetchRequest page) {
+    const auto fetch = [this, job, i](FetchRequest request) {
+      fetcher_.add(std::move(request), [this, job, i](const FetchRequest&, Result<FetchResponse> r) {
+        job->pages[i] = std::move(r);
+        if (--job->pages_pending == 0) commit(job);
+      });
+    };
+    const std::string origin = robots_origin(page.url);
+    if (!context_.config.http.respect_robots_txt || origin.empty()) return fetch(std::move(page));
+    const auto delay = page.host_delay;
+    with_robots(origin, delay, [this, job, i, fetch, page = std::move(page)](const RobotsTxt& robots) mutable {
+      if (robots.allows(robots_path(page.url))) return fetch(std::move(page));
+      job->robots_disallowed[i] = true;
+      job->pages[i] = fail(ErrorKind::refused, page.url + ": disallowed by robots.txt");
+      if (--job->pages_pending == 0) commit(job);
+    });
+  }
+
+  // Calls `then` with the origin's robots.txt: from this poll's memory, from
+  // the store when fetched less than a day ago, or fetched now (once per
+  // origin however many pages wait for it). 4xx allows everything; 5xx and
+  // no answer disallow everything for this poll, uncached (RFC 9309 2.3.1).
+  void with_robots(const std::string& origin, std::optional<std::chrono::milliseconds> delay,
+                   std::function<void(const RobotsTxt&)> then) {
+    RobotsState& known = robots_[origin];
+    if (known.rules) return then(*known.rules);
+    known.waiting.push_back(std::move(then));
+    if (known.waiting.size() > 1) return;  // already on its way
+    const std::string token = product_token(context_.config.http.user_agent);
+    const auto cached = store_.robots_txt(origin);
+    if (cached && now_ - cached->fetched < std::chrono::days(1) && cached->fetched <= now_)
+      return settle_robots(origin, RobotsTxt::parse(cached->body, token));
+    FetchRequest request{origin + "/robots.txt", "", "", false, delay};
+    fetcher_.add(std::move(request), [this, origin, token](const FetchRequest& r, Result<FetchResponse> response) {
+      if (response && response->status < 300) {
+        const std::string body = response->body.substr(0, 500 * 1024);
+        store_.save_robots_txt(origin, body, now_);
+        return settle_robots(origin, RobotsTxt::parse(body, token));
+      }
+      if (response && response->status < 500 && response->status != 429) {
+        store_.save_robots_txt(origin, "", now_);
+        return settle_robots(origin, RobotsTxt::allow_all());
+      }
+      spdlog::warn("{}: unreachable ({}); its pages are not fetched this poll", r.url,
+                   response ? "HTTP " + std::to_string(response->status) : response.error().message);
+      settle_robots(origin, RobotsTxt::disallow_all());
+    });
+  }
+
+  void settle_robots(const std::string& origin, RobotsTxt rules) {
+    RobotsState& known = robots_[origin];
+    known.rules = std::move(rules);
+    auto waiting = std::move(known.waiting);
+    known.waiting.clear();
+    for (auto& then : waiting) then(*known.rules);
+  }
+
+  void finish_failed(const std::shared_ptr<FeedJob>& job, const std::string& error, long status) {
+    job->outcome.success = false;
+    job->outcome.status = status;
+    job->outcome.error = error;
+    job->report->error = error;
+    LogFields fields{{"FEED_URL", job->state.url}, {"HTTP_STATUS", std::to_string(status)}};
+    spdlog::warn("feed {}: {}", job->state.url, error);
+    commit(job);
+  }
+
+  NewItem build_item(const FeedJob& job, const FeedEntry& entry, const Result<FetchResponse>& page) {
+    NewItem item;
+    item.feed_url = job.state.url;
+    item.entry_id = entry.id;
+    item.outlet = job.outlet->name;
+    item.url = entry.link;
+    item.title = entry.title;
+    item.authors = entry.authors;
+    item.published = entry.published ? entry.published : entry.updated;
+    item.fetched = now_;
+    item.summary = html_fragment_to_text(entry.summary);
+
+    std::string rel_canonical;
+    std::string page_text;
+    if (page && page->status < 400) {
+      const auto html = html_to_utf8(page->body, page->charset);
+      const SiteRule* rule = job.outlet->extractor_rules.empty()
+                                 ? context_.site_rules.find_for_url(page->final_url)
+                                 : context_.site_rules.find_by_name(job.outlet->extractor_rules);
+      Article article = extract_article(html, page->final_url, rule);
+      page_text = std::move(article.text);
+      rel_canonical = article.canonical_url;
+      if (item.title.empty()) item.title = article.title;
+      if (item.authors.empty()) item.authors = article.authors;
+      if (!item.published) item.published = article.published;
+      item.language = article.language;
+      item.site_name = article.site_name;
+      item.image = article.image;
+      item.credited_outlets = article.credited_outlets;
+      if (!page->final_url.empty()) item.url = page->final_url;
+    } else if (page) {
+      item.fetch_error = "HTTP " + std::to_string(page->status);
+    } else if (job.outlet->fetch_articles && !entry.link.empty()) {
+      item.fetch_error = page.error().message;
+    }
+
+    // Stubs and paywalls: keep the longer of the page's and the feed's own text.
+    std::string feed_text = html_fragment_to_text(entry.content);
+    item.body = std::move(page_text);
+    if (feed_text.size() > 0 && double(item.body.size()) < kStubRatio * double(feed_text.size())) {
+      item.body = std::move(feed_text);
+      item.body_source = "feed-content";
+    }
+    if (item.body.empty()) {
+      item.body = item.summary;
+      item.body_source = "feed-summary";
+    }
+    if (item.url.empty()) item.url = job.state.url + "#" + entry.id;
+    item.canonical_url = canonicalize_url(item.url, rel_canonical);
+
+    const Classification c = context_.classifier.classify(item.title, item.body);
+    item.score = c.score;
+    item.relevant = c.relevant;
+    item.topics = c.relevant_topics();
+    item.tags = c.tags;
+    // The fingerprint is the body's: a republished copy often carries a headline of its own.
+    item.simhash = simhash(item.body.empty() ? item.title : item.body);
+    return item;
+  }
+
+  // Stores a feed's new items and its state in one transaction.
+  void commit(const std::shared_ptr<FeedJob>& job) {
+    // A poll cut short by a stop is abandoned whole: its pages came back as
+    // errors that say nothing about them, and its entries must stay unseen so
+    // that the next run fetches them again. Nothing of this feed is saved.
+    if (fetcher_.stopped()) {
+      job->report->error = "stopped before the feed's pages were in";
+      return;
+    }
+    const auto interval = job->outlet->poll_interval;
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    record_poll(job->state, job->outcome, context_.config.schedule, interval, unit(random_));
+
+    Store::WriteBatch batch(store_);
+    store_.save_feed_state(job->state);
+    for (std::size_t i = 0; i < job->new_entries.size(); ++i) {
+      const FeedEntry& entry = job->new_entries[i];
+      NewItem item = build_item(*job, entry, job->pages[i]);
+      item.robots_disallowed = job->robots_disallowed[i];
+      if (auto existing = store_.item_id_for_url(item.canonical_url)) {
+        store_.remember_entry(job->state.url, entry.id, *existing);
+        continue;
+      }
+      story_placer_.place(item, now_);
+      store_.insert_item(item);
+      job->report->new_items += 1;
+      job->report->relevant_items += item.relevant ? 1 : 0;
+    }
+    batch.commit();
+    job->new_entries.clear();
+    job->pages.clear();
+  }
+
+  const PipelineContext& context_;
+  Store& store_;
+  Instant now_;
+  Fetcher fetcher_;
+  std::mt19937_64 random_;
+  StoryPlacer story_placer_;
+  // robots.txt per origin for this poll: the rules once known, the pages waiting for them.
+  struct RobotsState {
+    std::optional<RobotsTxt> rules;
+    std::vector<std::function<void(const RobotsTxt&)>> waiting;
+  };
+  std::map<std::string, RobotsState> robots_;
+};
+
+}  // namespace
+
+PollReport poll_feeds(const PipelineContext& context, Store& store, FeedSelection selection,
+                      Instant now, const std::function<void(Fetcher*)>& fetcher_out) {
+  PollReport report;
+  std::size_t count = 0;
+  for (const auto& outlet : context.config.outlets) count += outlet.feeds.size();
+  report.feeds.reserve(count);  // FeedJobs point into it
+
+  Poll poll(context, store, now);
+  for (const auto& outlet : context.config.outlets) {
+    for (const auto& url : outlet.feeds) {
+      FeedReport& feed_report = report.feeds.emplace_back();
+      feed_report.outlet = outlet.name;
+      feed_report.url = url;
+      const FeedState state = store.feed_state(url, outlet.name);
+      const bool due = !state.next_poll || *state.next_poll <= now;
+      if (state.retired || (selection == FeedSelection::due && !due)) {
+        feed_report.skipped = true;
+        if (state.retired) feed_report.error = "retired: the server said it is gone (410)";
+        continue;
+      }
+      poll.start_feed(outlet, url, feed_report);
+    }
+  }
+  if (fetcher_out) fetcher_out(&poll.fetcher());
+  poll.fetcher().run();
+  if (fetcher_out) fetcher_out(nullptr);
+  return report;
+}
+
+}  // namespace newsmon

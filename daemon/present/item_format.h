@@ -1,0 +1,42 @@
+// How one stored item looks in the readers' output: its JSON object (for
+// --json and export) and its one-line heading "[ID] DATE · OUTLET · TITLE".
+// Every web-sourced text is passed through strip_control_characters here,
+// before any colour. Pure functions.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "daemon/store/archive_query.h"
+#include "daemon/present/terminal.h"
+
+namespace newsmon {
+
+// An item's JSON object, for outputs that add to it (show, search): what
+// append_item_json writes, as a tree.
+nlohmann::json item_json(const StoredItem& item, bool with_body);
+
+// JSON text on one line; invalid UTF-8 becomes U+FFFD instead of throwing.
+std::string json_line(const nlohmann::json& value);
+
+// Appends an item as a JSON object on one line: authors, body (with_body),
+// body_source (with_body), canonical_url, duplicate_of, fetched, id,
+// language, outlet, published (RFC 3339 UTC or null), relevant, score,
+// story_id, summary (with_body), tags, title, topics, url; keys sorted, as
+// nlohmann writes them. Text is kept as stored (JSON escapes C0 controls;
+// invalid UTF-8 becomes U+FFFD); harmless_json() escapes DEL and C1 in the
+// whole output afterwards. Written as text, not built as a tree: outputs of
+// thousands of items (digest, export) spent half their time on the tree.
+void append_item_json(std::string& out, const StoredItem& item, bool with_body);
+
+// JSON text with DEL and C1 controls (raw inside its strings) escaped as
+// \u007f and \u0080..\u009f: the last step of json_line().
+std::string harmless_json(std::string json);
+
+// "[12] 2024-05-01 09:30 · The Guardian · Title", local time, the title in
+// bold on a colour terminal (or `title` given already styled when non-empty).
+std::string item_heading(const Terminal& terminal, std::int64_t id, Instant when, std::string_view outlet,
+                         std::string_view title, const std::string& styled_title = "");
+
+}  // namespace newsmon

@@ -1,0 +1,326 @@
+#include "daemon/service/service_loop.h"
+
+#include <poll.h>
+#include <pthread.h>
+
+#include <algorithm>
+#include <climits>
+#include <condition_variable>
+#include <csignal>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include <spdlog/spdlog.h>
+#include <systemd/sd-daemon.h>
+
+#include "daemon/classify/classifier.h"
+#include "daemon/base/log_setup.h"
+#include "extractors/site_rules.h"
+
+namespace newsmon {
+
+Instant SystemServiceClock::now() { return now_instant(); }
+
+void SystemServiceClock::wait(std::chrono::system_clock::time_point deadline, int fd) {
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+      deadline - std::chrono::system_clock::now());
+  const int timeout_ms = int(std::clamp<std::int64_t>(left.count(), 0, INT_MAX));
+  pollfd p{fd, POLLIN, 0};
+  ::poll(&p, 1, timeout_ms);  // EINTR (a signal) is a wake-up like any other
+}
+
+std::string service_status(int feeds_due, int feeds_total, std::optional<Instant> next_poll,
+                           std::int64_t items_stored) {
+  std::string status = std::to_string(feeds_due) + " of " + std::to_string(feeds_total) + " feeds due";
+  if (next_poll) status += ", next poll at " + to_rfc3339(*next_poll);
+  status += "; " + std::to_string(items_stored) + " items stored";
+  return status;
+}
+
+DueSummary summarize_due(const Config& config, Store& store, Instant now) {
+  std::unordered_map<std::string, FeedState> states;
+  for (auto& state : store.all_feed_states()) states.emplace(state.url, std::move(state));
+  DueSummary summary;
+  for (const auto& outlet : config.outlets) {
+    for (const auto& url : outlet.feeds) {
+      ++summary.total;
+      const auto found = states.find(url);
+      if (found != states.end() && found->second.retired) continue;
+      const Instant at = (found == states.end() || !found->second.next_poll)
+                             ? now
+                             : std::max(*found->second.next_poll, now);
+      if (at <= now) ++summary.due;
+      summary.next = summary.next ? std::min(*summary.next, at) : at;
+    }
+  }
+  return summary;
+}
+
+namespace {
+
+void notify(const std::string& state) {
+  spdlog::trace("sd_notify: {}", state);
+  sd_notify(0, state.c_str());
+}
+
+// Pings the systemd watchdog from its own thread while the loop shows signs
+// of life: it woke up recently, or it is in a poll that has not yet run
+// longer than the poll bound. A loop stuck anywhere else stops the pings and
+// systemd restarts the service. Does nothing when WATCHDOG_USEC is unset.
+class WatchdogKeeper {
+ public:
+  explicit WatchdogKeeper(std::chrono::seconds poll_bound) : poll_bound_(poll_bound) {
+    std::uint64_t usec = 0;
+    if (sd_watchdog_enabled(0, &usec) <= 0 || usec == 0) return;
+    interval_ = std::chrono::microseconds(usec);
+    alive();
+    // The thread must never take the stop and reload signals.
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &previous);
+    thread_ = std::thread([this] { ping_loop(); });
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    spdlog::debug("watchdog: pinging every {} ms", (interval_ / 2).count() / 1000);
+  }
+  ~WatchdogKeeper() {
+    if (!thread_.joinable()) return;
+    {
+      std::lock_guard lock(mutex_);
+      quit_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+  WatchdogKeeper(const WatchdogKeeper&) = delete;
+  WatchdogKeeper& operator=(const WatchdogKeeper&) = delete;
+
+  bool enabled() const { return thread_.joinable(); }
+  // The longest the loop may sleep between two signs of life.
+  std::chrono::milliseconds slice() const {
+    return enabled() ? std::chrono::duration_cast<std::chrono::milliseconds>(interval_ / 3)
+                     : std::chrono::milliseconds(std::chrono::hours(1));
+  }
+  void alive() {
+    std::lock_guard lock(mutex_);
+    last_alive_ = std::chrono::steady_clock::now();
+    polling_ = false;
+  }
+  void poll_started() {
+    std::lock_guard lock(mutex_);
+    last_alive_ = std::chrono::steady_clock::now();
+    polling_ = true;
+  }
+
+ private:
+  void ping_loop() {
+    std::unique_lock lock(mutex_);
+    while (!quit_) {
+      const auto now = std::chrono::steady_clock::now();
+      const auto allowed = polling_ ? std::chrono::duration_cast<std::chrono::microseconds>(poll_bound_)
+                                    : interval_;
+      if (now - last_alive_ < allowed) sd_notify(0, "WATCHDOG=1");
+      else spdlog::error("watchdog: the loop has shown no sign of life for {} s; letting systemd restart it",
+                         std::chrono::duration_cast<std::chrono::seconds>(now - last_alive_).count());
+      wake_.wait_for(lock, interval_ / 2, [this] { return quit_; });
+    }
+  }
+
+  std::chrono::seconds poll_bound_;
+  std::chrono::microseconds interval_{0};
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool quit_ = false;
+  bool polling_ = false;
+  std::chrono::steady_clock::time_point last_alive_;
+  std::thread thread_;
+};
+
+// The running config and the stages built from it, replaced as a whole on reload.
+struct RunningConfig {
+  Config config;
+  Classifier classifier;
+  SiteRules site_rules;
+  PipelineContext context() const { return PipelineContext{config, classifier, site_rules}; }
+};
+
+// Builds the stages for `config`. Throws std::runtime_error when the site rules do not load.
+std::unique_ptr<RunningConfig> build_running_config(Config config) {
+  auto rules = SiteRules::load_default();
+  if (!rules) throw std::runtime_error(rules.error().message);
+  Classifier classifier(config.topics, config.gazetteer);
+  return std::unique_ptr<RunningConfig>(
+      new RunningConfig{std::move(config), std::move(classifier), std::move(*rules)});
+}
+
+std::size_t feed_count(const Config& config) {
+  std::size_t n = 0;
+  for (const auto& outlet : config.outlets) n += outlet.feeds.size();
+  return n;
+}
+
+const char* signal_name(int signo) {
+  switch (signo) {
+    case SIGTERM: return "SIGTERM";
+    case SIGINT: return "SIGINT";
+    case SIGHUP: return "SIGHUP";
+    default: return "a signal";
+  }
+}
+
+// SIGHUP: reads the config again; keeps the old one when the new one is invalid.
+void reload(const ServiceSettings& settings, std::unique_ptr<RunningConfig>& running) {
+  notify("RELOADING=1");
+  const std::string path = settings.config_path.string();
+  try {
+    Config fresh = load_config(settings.config_path);
+    if (fresh.storage.database != running->config.storage.database)
+      spdlog::warn("reload: {}: a new [storage] database takes effect at the next start", path);
+    running = build_running_config(std::move(fresh));
+    spdlog::info("reloaded {}: {} outlets, {} feeds", path, running->config.outlets.size(),
+                 feed_count(running->config));
+  } catch (const ConfigError& e) {
+    spdlog::error("reload: {} is invalid; the running config stays in force:", path);
+    for (const auto& line : e.errors()) spdlog::error("  {}", line);
+  } catch (const std::exception& e) {
+    spdlog::error("reload: {}: {}; the running config stays in force", path, e.what());
+  }
+  notify("READY=1");
+}
+
+void log_poll(const PollReport& report, Store& store, std::int64_t items_stored) {
+  int polled = 0, relevant = 0, not_modified = 0;
+  for (const auto& feed : report.feeds) {
+    if (feed.skipped) continue;
+    ++polled;
+    relevant += feed.relevant_items;
+    not_modified += feed.not_modified ? 1 : 0;
+    if (!feed.error.empty()) continue;  // the pipeline logged it where it happened
+    const FeedState state = store.feed_state(feed.url, feed.outlet);
+    LogFields fields{{"FEED_URL", feed.url}, {"HTTP_STATUS", std::to_string(state.last_status)}};
+    if (feed.not_modified)
+      spdlog::debug("feed {}: not modified", feed.url);
+    else if (feed.new_items > 0)
+      spdlog::info("feed {}: {} new ({} relevant) of {} entries", feed.url, feed.new_items,
+                   feed.relevant_items, feed.entries);
+    else
+      spdlog::debug("feed {}: nothing new in {} entries", feed.url, feed.entries);
+  }
+  spdlog::info("polled {} feeds: {} new items ({} relevant), {} not modified, {} failed; {} items stored",
+               polled, report.new_items(), relevant, not_modified, report.failed_feeds(), items_stored);
+}
+
+}  // namespace
+
+int run_service(const ServiceSettings& settings, Config config, Store& store, SignalWatch& signals,
+                ServiceClock& clock) {
+  auto running = build_running_config(std::move(config));
+  spdlog::info("newsmon {} running: config {}, {} outlets, {} feeds", NEWSMON_VERSION,
+               settings.config_path.string(), running->config.outlets.size(), feed_count(running->config));
+
+  WatchdogKeeper watchdog(settings.poll_bound);
+  std::int64_t items_stored = store.item_count();
+  int polls = 0;
+  int storage_failures = 0;
+  Instant storage_retry_at = Instant::min();  // no commit has failed
+  bool ready_sent = false;
+  std::string last_status;
+  std::optional<Instant> index_merged;  // never, in this run
+  bool index_grew = false;
+
+  for (;;) {
+    for (const int signo : signals.take()) {
+      if (signo == SIGHUP) {
+        spdlog::info("SIGHUP: reloading {}", settings.config_path.string());
+        reload(settings, running);
+        last_status.clear();
+      } else {
+        spdlog::info("{}: stopping", signal_name(signo));
+        notify("STOPPING=1");
+        return 0;
+      }
+    }
+    if (settings.max_polls > 0 && polls >= settings.max_polls) {
+      notify("STOPPING=1");
+      return 0;
+    }
+
+    const Instant now = clock.now();
+    DueSummary due;
+    try {
+      due = summarize_due(running->config, store, now);
+    } catch (const StorageError& e) {
+      spdlog::error("archive: {}; trying again in {} s", e.what(), settings.storage_retry.count());
+      clock.wait(now + settings.storage_retry, signals.fd());
+      watchdog.alive();
+      continue;
+    }
+    const bool held_back = storage_retry_at > now;
+    if (!ready_sent) {
+      notify("READY=1\nSTATUS=" + service_status(due.due, due.total, due.next, items_stored));
+      ready_sent = true;
+    }
+
+    if (due.due > 0 && !held_back) {
+      notify("STATUS=polling " + std::to_string(due.due) + " of " + std::to_string(due.total) +
+             " feeds; " + std::to_string(items_stored) + " items stored");
+      last_status.clear();
+      watchdog.poll_started();
+      try {
+        const PollReport report =
+            poll_feeds(running->context(), store, FeedSelection::due, now, [&](Fetcher* fetcher) {
+              signals.set_active_fetcher(fetcher);
+            });
+        items_stored = store.item_count();
+        storage_failures = 0;
+        storage_retry_at = Instant::min();
+        log_poll(report, store, items_stored);
+        index_grew = index_grew || report.new_items() > 0;
+        if (index_grew && (!index_merged || clock.now() - *index_merged >= settings.search_index_upkeep)) {
+          watchdog.poll_started();  // seconds of work on a large archive
+          try {
+            store.optimize_search_index();
+            index_grew = false;
+            spdlog::debug("archive: full-text index merged into one segment");
+          } catch (const StorageError& e) {  // searches stay right, only slower: try again tomorrow
+            spdlog::warn("archive: merging the full-text index failed ({})", e.what());
+          }
+          index_merged = clock.now();
+        }
+        if (settings.after_poll) settings.after_poll(report);
+      } catch (const StorageError& e) {
+        signals.set_active_fetcher(nullptr);
+        storage_failures += 1;
+        auto wait = settings.storage_retry * (1 << std::min(storage_failures - 1, 10));
+        wait = std::min<std::chrono::seconds>(wait, settings.storage_retry_max);
+        storage_retry_at = clock.now() + wait;
+        const std::string what = e.disk_full() ? std::string("the disk is full") : std::string(e.what());
+        spdlog::error("archive: a commit failed ({}); nothing committed is lost, the feeds it "
+                      "covered will be polled again at {}",
+                      what, to_rfc3339(storage_retry_at));
+        notify("STATUS=archive write failed (" + what + "), retrying at " + to_rfc3339(storage_retry_at) +
+               "; " + std::to_string(items_stored) + " items stored");
+        last_status = "storage";
+        if (settings.after_poll) settings.after_poll(PollReport{});
+      }
+      watchdog.alive();
+      ++polls;
+      continue;
+    }
+
+    Instant wake = due.next ? *due.next : now + std::chrono::hours(24);
+    if (held_back) wake = std::max(wake, storage_retry_at);
+    if (wake <= now) wake = now + std::chrono::seconds(1);  // never spin
+    if (last_status.empty()) {
+      last_status = service_status(due.due, due.total, due.next, items_stored);
+      notify("STATUS=" + last_status);
+    }
+    const std::chrono::system_clock::time_point until = wake;
+    const std::chrono::system_clock::time_point slice_end = std::chrono::system_clock::time_point(now) + watchdog.slice();
+    clock.wait(std::min(until, slice_end), signals.fd());
+    watchdog.alive();
+  }
+}
+
+}  // namespace newsmon

@@ -1,0 +1,51 @@
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+
+#include "daemon/config/paths.h"
+#include "support/temp_dir.h"
+
+using namespace newsmon;
+
+namespace {
+
+// Sets an environment variable for one scope.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old, had_ = true;
+    value ? setenv(name, value, 1) : unsetenv(name);
+  }
+  ~ScopedEnv() { had_ ? setenv(name_, old_.c_str(), 1) : unsetenv(name_); }
+
+ private:
+  const char* name_;
+  std::string old_;
+  bool had_ = false;
+};
+
+}  // namespace
+
+TEST_CASE("the config flag wins over the environment", "[paths]") {
+  ScopedEnv env("NEWSMON_CONFIG", "/from/env.toml");
+  CHECK(find_config("/from/flag.toml") == "/from/flag.toml");
+  CHECK(find_config("") == "/from/env.toml");
+}
+
+TEST_CASE("the user's XDG config is found when it exists", "[paths]") {
+  test::TempDir dir;
+  dir.write("newsmon/feeds.toml", "");
+  ScopedEnv no_env("NEWSMON_CONFIG", nullptr);
+  ScopedEnv xdg("XDG_CONFIG_HOME", dir.path().c_str());
+  CHECK(find_config("") == dir.path() / "newsmon" / "feeds.toml");
+}
+
+TEST_CASE("the database is found by flag, config, systemd, then XDG state", "[paths]") {
+  ScopedEnv state("STATE_DIRECTORY", "/var/lib/newsmon:/var/lib/other");
+  ScopedEnv xdg("XDG_STATE_HOME", "/home/u/.local/state");
+  CHECK(find_database("/flag.db", "/config.db") == "/flag.db");
+  CHECK(find_database("", "/config.db") == "/config.db");
+  CHECK(find_database("", "") == "/var/lib/newsmon/newsmon.db");
+  ScopedEnv no_state("STATE_DIRECTORY", nullptr);
+  CHECK(find_database("", "") == "/home/u/.local/state/newsmon/newsmon.db");
+}

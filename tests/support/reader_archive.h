@@ -1,0 +1,282 @@
+// Test support for the reader commands (digest, grep, search, show, export):
+// a fixed archive built from fixture items with fixed timestamps, a config
+// naming it, and runners for the real `newsmon` binary with a chosen
+// environment, through pipes (stdout not a terminal) or a pseudo-terminal.
+// Header-only (CMake globs tests/*_test.cpp only). Not thread-safe.
+#pragma once
+
+#include <fcntl.h>
+#include <poll.h>
+#include <utmp.h>
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "daemon/base/instant.h"
+#include "daemon/store/store.h"
+#include "support/temp_dir.h"
+
+namespace newsmon::test {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline Instant at(const char* rfc3339) { return *parse_rfc3339(rfc3339); }
+
+// The fixed archive: two days of telecom-vendor news around 2024-05-01,
+// a story spanning midnight UTC, a duplicate, an irrelevant item, and an
+// item whose title, author, URL and body carry escape sequences.
+// Ids: 1 Guardian Huawei, 2 Defense One copy of 1, 3 NYT same story as 1,
+// 4 Defense One FCC, 5 Guardian Germany 23:30Z, 6 NYT Germany 00:30Z (story of 5),
+// 7 Guardian bakery (irrelevant), 8 the escape-sequence item.
+inline void build_reader_archive(const std::filesystem::path& path) {
+  Store store = Store::open(path);
+  Transaction transaction(store.db());
+  const auto add = [&](NewItem item) { return store.insert_item(item); };
+  NewItem a;
+  a.canonical_url = a.url = "https://www.theguardian.com/technology/huawei-5g-deadline";
+  a.outlet = "The Guardian";
+  a.title = "UK orders Huawei kit out of 5G networks by 2027";
+  a.authors = {"Alex Hern"};
+  a.published = at("2024-05-01T09:30:00Z");
+  a.fetched = at("2024-05-01T09:45:00Z");
+  a.body =
+      "The UK government has ordered mobile operators to strip Huawei equipment from their 5G networks by 2027. "
+      "Ministers said the decision followed a review by the National Cyber Security Centre. Operators warned of "
+      "delays.\n\nBT and Vodafone said the cost would run to hundreds of millions of pounds.";
+  a.score = 4.5;
+  a.relevant = true;
+  a.topics = {"telecom vendor policy"};
+  a.tags = {"huawei", "uk"};
+  const auto first = add(a);
+  const auto story_of = [&](std::int64_t id) {
+    SqliteStatement s(store.db(), "SELECT story_id FROM items WHERE id = ?");
+    s.bind(1, id);
+    s.step();
+    return s.column_int(0);
+  };
+  NewItem copy = a;
+  copy.canonical_url = copy.url = "https://www.defenseone.com/wire/uk-huawei-5g";
+  copy.outlet = "Defense One";
+  copy.authors = {};
+  copy.published = at("2024-05-01T10:00:00Z");
+  copy.fetched = at("2024-05-01T10:05:00Z");
+  copy.score = 4.0;
+  copy.duplicate_of = first;
+  copy.story_id = story_of(first);
+  add(copy);
+  NewItem b;
+  b.canonical_url = b.url = "https://www.nytimes.com/2024/05/01/world/europe/britain-huawei.html";
+  b.outlet = "The New York Times";
+  b.title = "Britain sets a 2027 deadline to remove Huawei gear";
+  b.published = at("2024-05-01T11:00:00Z");
+  b.fetched = at("2024-05-01T11:10:00Z");
+  b.body = "Britain on Wednesday set a deadline for removing Huawei gear. The move follows pressure from Washington.";
+  b.score = 3.0;
+  b.relevant = true;
+  b.topics = {"telecom vendor policy"};
+  b.tags = {"huawei", "uk", "us"};
+  b.story_id = story_of(first);
+  add(b);
+  NewItem c;
+  c.canonical_url = c.url = "https://www.defenseone.com/policy/2024/05/fcc-covered-list/";
+  c.outlet = "Defense One";
+  c.title = "FCC adds more Chinese vendors to its covered list";
+  c.authors = {"Patrick Tucker", "Lauren Williams"};
+  c.published = at("2024-05-01T14:15:00Z");
+  c.fetched = at("2024-05-01T14:20:00Z");
+  c.body = "The Federal Communications Commission added two vendors to the covered list on Wednesday. ZTE "
+           "was already on it.\n\nCarriers must rip and replace the equipment.";
+  c.score = 3.5;
+  c.relevant = true;
+  c.topics = {"telecom vendor policy"};
+  c.tags = {"fcc", "us", "zte"};
+  add(c);
+  NewItem d;
+  d.canonical_url = d.url = "https://www.theguardian.com/world/germany-5g-review";
+  d.outlet = "The Guardian";
+  d.title = "Germany reviews its 5G supplier rules";
+  d.published = at("2024-05-01T23:30:00Z");
+  d.fetched = at("2024-05-01T23:40:00Z");
+  d.body = "Germany's interior ministry is reviewing rules for 5G suppliers. A decision is expected in June.";
+  d.score = 2.5;
+  d.relevant = true;
+  d.topics = {"telecom vendor policy"};
+  d.tags = {"germany", "huawei"};
+  const auto germany = add(d);
+  NewItem e;
+  e.canonical_url = e.url = "https://www.nytimes.com/2024/05/02/business/germany-huawei-cap.html";
+  e.outlet = "The New York Times";
+  e.title = "Berlin weighs a cap on Huawei parts";
+  e.published = at("2024-05-02T00:30:00Z");
+  e.fetched = at("2024-05-02T00:35:00Z");
+  e.body = "Berlin is weighing a cap on Huawei components in its networks. Officials declined to comment.";
+  e.score = 2.0;
+  e.relevant = true;
+  e.topics = {"telecom vendor policy"};
+  e.tags = {"germany", "huawei"};
+  e.story_id = story_of(germany);
+  add(e);
+  NewItem f;
+  f.canonical_url = f.url = "https://www.theguardian.com/food/bakery-prize";
+  f.outlet = "The Guardian";
+  f.title = "Village bakery wins national prize";
+  f.published = at("2024-05-01T12:00:00Z");
+  f.fetched = at("2024-05-01T12:05:00Z");
+  f.body = "A village bakery won the national prize for its sourdough.\nNo Huawei was involved.";
+  f.score = 0.0;
+  f.relevant = false;
+  add(f);
+  NewItem g;
+  g.canonical_url = g.url = "https://evil.example/\x1b[2Jopen-ran";
+  g.outlet = "Defense One";
+  g.title = "\x1b[31mRed\x1b[0m alert: ZTE \xc2\x9b" "2J fined";
+  g.authors = {"Eve\x1b]0;pwned\x07"};
+  g.published = at("2024-04-30T08:00:00Z");
+  g.fetched = at("2024-04-30T08:05:00Z");
+  g.body = "Open RAN line one about ZTE\x1b[1m bold\x7f.\nSecond line.";
+  g.score = 2.2;
+  g.relevant = true;
+  g.topics = {"open ran"};
+  g.tags = {"zte"};
+  add(g);
+  transaction.commit();
+}
+
+inline const char* kReaderConfig = R"toml(
+[[outlet]]
+name = "The Guardian"
+feeds = ["file:///dev/null"]
+
+[[topic]]
+name = "telecom vendor policy"
+terms = ["Huawei", "ZTE"]
+
+[[topic]]
+name = "open ran"
+terms = ["Open RAN"]
+)toml";
+
+// A temp dir holding the fixed archive (archive.db) and a config.
+class ReaderArchive {
+ public:
+  ReaderArchive() {
+    config_ = dir_.write("feeds.toml", kReaderConfig);
+    database_ = dir_ / "archive.db";
+    build_reader_archive(database_);
+  }
+  const std::filesystem::path& database() const { return database_; }
+  const std::filesystem::path& config() const { return config_; }
+  const TempDir& dir() const { return dir_; }
+  // ["--config", C, "--db", D] then `args`.
+  std::vector<std::string> args(std::vector<std::string> args) const {
+    std::vector<std::string> all = {"--config", config_.string(), "--db", database_.string()};
+    all.insert(all.end(), args.begin(), args.end());
+    return all;
+  }
+
+ private:
+  TempDir dir_;
+  std::filesystem::path config_;
+  std::filesystem::path database_;
+};
+
+namespace detail {
+inline void exec_newsmon(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+  ::unsetenv("NO_COLOR");
+  ::unsetenv("PAGER");
+  ::setenv("TZ", "UTC", 1);
+  ::setenv("TERM", "xterm", 1);
+  ::unsetenv("COLUMNS");
+  ::unsetenv("LINES");
+  for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
+  std::vector<char*> argv;
+  argv.push_back(const_cast<char*>(NEWSMON_BINARY));
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  ::execv(NEWSMON_BINARY, argv.data());
+  ::_exit(127);
+}
+}  // namespace detail
+
+// Runs newsmon with stdout and stderr on files (not a terminal). TZ is UTC
+// unless `env` says otherwise; NO_COLOR, PAGER, COLUMNS and LINES are unset.
+inline CommandResult run_newsmon(const std::vector<std::string>& args,
+                                 const std::map<std::string, std::string>& env = {}) {
+  TempDir dir;
+  const auto out_path = dir / "out", err_path = dir / "err";
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int in = ::open("/dev/null", O_RDONLY);
+    ::dup2(in, 0);
+    ::dup2(out, 1);
+    ::dup2(err, 2);
+    detail::exec_newsmon(args, env);
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out_path), read_file(err_path)};
+}
+
+// Runs newsmon on a pseudo-terminal of `columns` x `rows`; returns what the
+// terminal showed (with "\r\n" turned back into "\n") as `out`.
+inline CommandResult run_newsmon_on_tty(const std::vector<std::string>& args,
+                                        const std::map<std::string, std::string>& env = {}, int columns = 80,
+                                        int rows = 200) {
+  int master = -1, slave = -1;
+  winsize size{};
+  size.ws_col = static_cast<unsigned short>(columns);
+  size.ws_row = static_cast<unsigned short>(rows);
+  if (::openpty(&master, &slave, nullptr, nullptr, &size) != 0) return {-1, "", "openpty failed"};
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(master);
+    if (::login_tty(slave) != 0) ::_exit(127);
+    detail::exec_newsmon(args, env);
+  }
+  // The parent keeps the terminal's other end open, so reading never meets
+  // the end-of-terminal error while output is still queued (a pty that the
+  // child closes on exit may drop what it had not yet passed on). It reads
+  // until the child has exited and nothing more arrives.
+  std::string out;
+  char buffer[4096];
+  int status = 0;
+  bool exited = false;
+  for (;;) {
+    pollfd ready{master, POLLIN, 0};
+    const int events = ::poll(&ready, 1, 50);
+    if (events > 0) {
+      const ssize_t n = ::read(master, buffer, sizeof buffer);
+      if (n > 0) {
+        out.append(buffer, std::size_t(n));
+        continue;
+      }
+      if (n < 0 && errno == EINTR) continue;
+      break;
+    }
+    if (events < 0 && errno == EINTR) continue;
+    if (exited) break;  // exited, and a whole poll interval went by with nothing new
+    exited = ::waitpid(pid, &status, WNOHANG) == pid;
+  }
+  ::close(slave);
+  ::close(master);
+  if (!exited)
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+  std::string clean;
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (!(out[i] == '\r' && i + 1 < out.size() && out[i + 1] == '\n')) clean += out[i];
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, clean, ""};
+}
+
+}  // namespace newsmon::test
