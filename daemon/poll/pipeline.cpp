@@ -301,7 +301,7 @@ class Poll {
 }  // namespace
 
 PollReport poll_feeds(const PipelineContext& context, Store& store, FeedSelection selection,
-                      Instant now, const std::function<void(Fetcher*)>& fetcher_out) {
+                      Instant now, const std::function<void(Fetcher&)>& run_transfers) {
   PollReport report;
   std::size_t count = 0;
   for (const auto& outlet : context.config.outlets) count += outlet.feeds.size();
@@ -323,9 +323,8 @@ PollReport poll_feeds(const PipelineContext& context, Store& store, FeedSelectio
       poll.start_feed(outlet, url, feed_report);
     }
   }
-  if (fetcher_out) fetcher_out(&poll.fetcher());
-  poll.fetcher().run();
-  if (fetcher_out) fetcher_out(nullptr);
+  if (run_transfers) run_transfers(poll.fetcher());
+  else poll.fetcher().run();
   return report;
 }
 

@@ -269,8 +269,9 @@ int run_service(const ServiceSettings& settings, Config config, Store& store, Si
       watchdog.poll_started();
       try {
         const PollReport report =
-            poll_feeds(running->context(), store, FeedSelection::due, now, [&](Fetcher* fetcher) {
-              signals.set_active_fetcher(fetcher);
+            poll_feeds(running->context(), store, FeedSelection::due, now, [&](Fetcher& fetcher) {
+              const auto registration = signals.stop_on_signal(fetcher);
+              fetcher.run();
             });
         items_stored = store.item_count();
         storage_failures = 0;
@@ -290,7 +291,6 @@ int run_service(const ServiceSettings& settings, Config config, Store& store, Si
         }
         if (settings.after_poll) settings.after_poll(report);
       } catch (const StorageError& e) {
-        signals.set_active_fetcher(nullptr);
         storage_failures += 1;
         auto wait = settings.storage_retry * (1 << std::min(storage_failures - 1, 10));
         wait = std::min<std::chrono::seconds>(wait, settings.storage_retry_max);
