@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
+#include <string>
 
 namespace newsmon {
 namespace {
@@ -168,130 +170,197 @@ bool append_slim_attributes(std::string_view s, std::size_t from, std::size_t en
   return true;
 }
 
+// One '<' of the input as the scanner read it: a comment, a tag, or a
+// stray '<' that starts neither.
+struct Markup {
+  enum class Kind { comment, tag, stray };
+  Kind kind = Kind::stray;
+  std::size_t start = 0;     // the '<'
+  std::size_t end = 0;       // past the comment's "-->" or the tag's '>' (the input's size when never closed)
+  std::size_t name_end = 0;  // tags: past the name, where the attributes start
+  bool closing = false;      // tags: an end tag
+  std::string_view name;     // tags: lower-cased; valid until the scanner's next call
+};
+
+// Finds the markup of an HTML source, one '<' at a time, without building
+// anything. Tag names longer than its buffer are not tags to it.
+class TagScanner {
+ public:
+  explicit TagScanner(std::string_view s) : s_(s) {}
+
+  // The markup at the first '<' from `from`; nullopt when no '<' is left
+  // but, possibly, the input's last byte.
+  std::optional<Markup> next(std::size_t from) {
+    const char* p = static_cast<const char*>(std::memchr(s_.data() + from, '<', s_.size() - from));
+    if (!p) return std::nullopt;
+    Markup m;
+    m.start = std::size_t(p - s_.data());
+    if (m.start + 1 >= s_.size()) return std::nullopt;
+    if (s_.compare(m.start, 4, "<!--") == 0) {
+      const std::size_t close = s_.find("-->", m.start + 4);
+      m.kind = Markup::Kind::comment;
+      m.end = close == std::string_view::npos ? s_.size() : close + 3;
+      return m;
+    }
+    m.closing = s_[m.start + 1] == '/';
+    std::size_t j = m.start + 1 + (m.closing ? 1 : 0);
+    std::size_t len = 0;
+    for (; j < s_.size() && is_name_char(s_[j]); ++j, ++len)
+      if (len < sizeof name_) name_[len] = lower(s_[j]);
+    if (len == 0 || len > sizeof name_) return m;  // stray
+    m.kind = Markup::Kind::tag;
+    m.name = std::string_view(name_, len);
+    m.name_end = j;
+    m.end = tag_end(s_, j);
+    return m;
+  }
+
+ private:
+  std::string_view s_;
+  char name_[16];
+};
+
+// The start of the end tag that closes the element `name` whose start tag
+// ends at `from`, counting the same elements nested in it; npos when it
+// never closes.
+std::size_t matching_end_tag(std::string_view s, std::string_view name, std::size_t from) {
+  const std::string open = "<" + std::string(name);
+  const std::string close = "</" + std::string(name);
+  int level = 1;
+  std::size_t stop = std::string_view::npos;
+  std::size_t o = find_tag(s, open, from);
+  std::size_t c = find_tag(s, close, from);
+  while (level > 0 && c != std::string_view::npos) {
+    if (o != std::string_view::npos && o < c) {
+      ++level;
+      o = find_tag(s, open, o + open.size());
+    } else {
+      --level;
+      stop = c;
+      c = find_tag(s, close, c + close.size());
+    }
+  }
+  return level > 0 ? std::string_view::npos : stop;
+}
+
+// The policy over the scanner: drops comments and the skipped elements
+// (keeping JSON-LD scripts aside), drops the tags nested too deep, slims the
+// attributes of long start tags, and stops at kMaxParsedBytes. The input is
+// copied in runs: s_[copied_, i) is pending, copied as is unless dropped.
+class HtmlPrefilter {
+ public:
+  explicit HtmlPrefilter(std::string_view s) : s_(s), scanner_(s) {
+    out_.html.reserve(std::min(s.size(), kMaxParsedBytes) / 2 + 64);
+  }
+
+  PrefilteredHtml run() && {
+    std::size_t i = 0;
+    bool truncated = false;
+    while (i < s_.size()) {
+      if (out_.html.size() + (i - copied_) > kMaxParsedBytes) {
+        truncated = true;
+        break;
+      }
+      const auto markup = scanner_.next(i);
+      if (!markup) break;
+      i = apply(*markup);
+    }
+    flush(truncated ? std::min(i, s_.size()) : s_.size());
+    if (out_.html.size() > kMaxParsedBytes) {
+      const std::size_t cut = out_.html.rfind('<', kMaxParsedBytes);
+      out_.html.resize(cut == std::string::npos ? kMaxParsedBytes : cut);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  // Acts on one piece of markup; returns where the scan goes on.
+  std::size_t apply(const Markup& m) {
+    switch (m.kind) {
+      case Markup::Kind::stray: return m.start + 1;
+      case Markup::Kind::comment: return drop(m.start, m.end, "");
+      case Markup::Kind::tag: break;
+    }
+    if (!m.closing) {
+      const auto skipped = std::find_if(kSkipped.begin(), kSkipped.end(),
+                                        [&](const SkippedTag& t) { return t.name == m.name; });
+      if (skipped != kSkipped.end()) return skip_element(m, skipped->how);
+    }
+    if (too_deep(m)) return drop(m.start, m.end, " ");
+    if (!m.closing && m.end - m.name_end > 24) slim_attributes(m);
+    return m.end;
+  }
+
+  // Drops a skipped element, start tag to end tag, for a space (never glue
+  // the words on either side). An element nested in its kind that never
+  // closes is parsed as it comes rather than drop the rest.
+  std::size_t skip_element(const Markup& tag, Skip how) {
+    const bool self_closed = how == Skip::nested && tag.end >= 2 && s_[tag.end - 2] == '/';
+    if (self_closed) return drop(tag.start, tag.end, " ");
+    const std::string close = "</" + std::string(tag.name);
+    const std::size_t stop = how == Skip::raw ? find_ci(s_, close, tag.end) : matching_end_tag(s_, tag.name, tag.end);
+    if (stop == std::string_view::npos) {
+      if (how == Skip::nested) return tag.end;
+      return drop(tag.start, s_.size(), " ");
+    }
+    if (tag.name == "script") keep_json_ld(tag, stop);
+    return drop(tag.start, tag_end(s_, stop + close.size()), " ");
+  }
+
+  // A script's content, kept when it is JSON-LD (the first 32 only).
+  void keep_json_ld(const Markup& tag, std::size_t content_end) {
+    std::string lower_tag(s_.substr(tag.start, tag.end - tag.start));
+    for (char& c : lower_tag) c = lower(c);
+    if (lower_tag.find("ld+json") != std::string::npos && out_.json_ld.size() < 32)
+      out_.json_ld.emplace_back(s_.substr(tag.end, content_end - tag.end));
+  }
+
+  // Counts the nesting of elements that have an end tag; true for a tag
+  // beyond kMaxNesting, which is dropped.
+  bool too_deep(const Markup& tag) {
+    if (uncounted(tag.name)) return false;
+    if (!tag.closing && tag.end >= 2 && s_[tag.end - 2] == '/') return false;  // self-closing
+    const bool deep = tag.closing ? depth_ > kMaxNesting : depth_ >= kMaxNesting;
+    depth_ += tag.closing ? (depth_ > 0 ? -1 : 0) : 1;
+    return deep;
+  }
+
+  // Rewrites the start tag with only the attributes we read, unless it is
+  // too irregular to rewrite safely (then it stays pending as it is).
+  void slim_attributes(const Markup& tag) {
+    const std::size_t before = out_.html.size();
+    flush(tag.start);
+    out_.html.append(s_.data() + tag.start, tag.name_end - tag.start);
+    if (append_slim_attributes(s_, tag.name_end, tag.end, out_.html)) {
+      copied_ = tag.end;
+      return;
+    }
+    out_.html.resize(before);
+  }
+
+  // Copies what is pending up to `from`, puts `replacement` for s_[from, to)
+  // and returns `to`.
+  std::size_t drop(std::size_t from, std::size_t to, std::string_view replacement) {
+    flush(from);
+    out_.html += replacement;
+    copied_ = to;
+    return to;
+  }
+
+  void flush(std::size_t to) {
+    if (to > copied_) out_.html.append(s_.data() + copied_, to - copied_);
+  }
+
+  std::string_view s_;
+  TagScanner scanner_;
+  PrefilteredHtml out_;
+  std::size_t copied_ = 0;
+  int depth_ = 0;
+};
+
 }  // namespace
 
-PrefilteredHtml prefilter_html(std::string_view s) {
-  PrefilteredHtml out;
-  out.html.reserve(std::min(s.size(), kMaxParsedBytes) / 2 + 64);
-  std::size_t i = 0;
-  std::size_t copied = 0;  // s[copied, i) is pending, to be copied as is
-  int depth = 0;
-  auto flush = [&](std::size_t to) {
-    if (to > copied) out.html.append(s.data() + copied, to - copied);
-  };
-  char name_buf[16];
-  bool truncated = false;
-  while (i < s.size()) {
-    if (out.html.size() + (i - copied) > kMaxParsedBytes) {
-      truncated = true;
-      break;
-    }
-    const char* p = static_cast<const char*>(std::memchr(s.data() + i, '<', s.size() - i));
-    if (!p) break;
-    i = std::size_t(p - s.data());
-    if (i + 1 >= s.size()) break;
-    if (s.compare(i, 4, "<!--") == 0) {
-      std::size_t end = s.find("-->", i + 4);
-      end = end == std::string_view::npos ? s.size() : end + 3;
-      flush(i);
-      copied = i = end;
-      continue;
-    }
-    const bool closing = s[i + 1] == '/';
-    std::size_t j = i + 1 + (closing ? 1 : 0);
-    std::size_t len = 0;
-    while (j < s.size() && is_name_char(s[j])) {
-      if (len < sizeof name_buf) name_buf[len] = lower(s[j]);
-      ++len;
-      ++j;
-    }
-    if (len == 0 || len > sizeof name_buf) {
-      ++i;
-      continue;
-    }
-    const std::string_view name(name_buf, len);
-    const std::size_t end = tag_end(s, j);
-    if (!closing) {
-      const auto skipped = std::find_if(kSkipped.begin(), kSkipped.end(),
-                                        [&](const SkippedTag& t) { return t.name == name; });
-      if (skipped != kSkipped.end()) {
-        const bool self_closed = end >= 2 && s[end - 2] == '/' && skipped->how == Skip::nested;
-        std::string close = "</" + std::string(name);
-        std::size_t stop = end;  // start of the closing tag
-        if (self_closed) {
-          stop = end;
-        } else if (skipped->how == Skip::raw) {
-          stop = find_ci(s, close, end);
-        } else {
-          const std::string open = "<" + std::string(name);
-          int level = 1;
-          std::size_t o = find_tag(s, open, end);
-          std::size_t c = find_tag(s, close, end);
-          while (level > 0) {
-            if (c == std::string_view::npos) break;
-            if (o != std::string_view::npos && o < c) {
-              ++level;
-              o = find_tag(s, open, o + open.size());
-            } else {
-              --level;
-              stop = c;
-              c = find_tag(s, close, c + close.size());
-            }
-          }
-          if (level > 0) {
-            // Never closed: parse it as it comes rather than drop the rest.
-            i = end;
-            continue;
-          }
-        }
-        std::size_t resume = s.size();
-        if (stop != std::string_view::npos && !self_closed) resume = tag_end(s, stop + close.size());
-        if (self_closed) resume = end;
-        if (name == "script" && stop != std::string_view::npos && !self_closed) {
-          std::string lower_tag(s.substr(i, end - i));
-          for (char& c : lower_tag) c = lower(c);
-          if (lower_tag.find("ld+json") != std::string::npos && out.json_ld.size() < 32)
-            out.json_ld.emplace_back(s.substr(end, stop - end));
-        }
-        flush(i);
-        out.html.push_back(' ');  // never glue the words on either side
-        copied = i = resume;
-        continue;
-      }
-    }
-    if (!uncounted(name)) {
-      const bool self_closing = !closing && end >= 2 && s[end - 2] == '/';
-      if (!self_closing) {
-        const bool too_deep = closing ? depth > kMaxNesting : depth >= kMaxNesting;
-        depth += closing ? (depth > 0 ? -1 : 0) : 1;
-        if (too_deep) {
-          flush(i);
-          out.html.push_back(' ');
-          copied = i = end;
-          continue;
-        }
-      }
-    }
-    if (!closing && end - j > 24) {
-      // Rewrite the tag with only the attributes we read.
-      const std::size_t before = out.html.size();
-      flush(i);
-      out.html.append(s.data() + i, j - i);
-      if (append_slim_attributes(s, j, end, out.html)) {
-        copied = i = end;
-        continue;
-      }
-      out.html.resize(before);
-    }
-    i = end;
-  }
-  flush(truncated ? std::min(i, s.size()) : s.size());
-  if (out.html.size() > kMaxParsedBytes) {
-    std::size_t cut = out.html.rfind('<', kMaxParsedBytes);
-    out.html.resize(cut == std::string::npos ? kMaxParsedBytes : cut);
-  }
-  return out;
-}
+PrefilteredHtml prefilter_html(std::string_view s) { return HtmlPrefilter(s).run(); }
 
 HtmlDocument::HtmlDocument(std::string_view html) : input_(prefilter_html(html)) {
   GumboOptions options = kGumboDefaultOptions;

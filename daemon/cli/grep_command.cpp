@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -92,23 +93,271 @@ std::vector<MatchedLine> matching_lines(const RE2& re, std::string_view body, bo
   return lines;
 }
 
-}  // namespace
-
-int run_grep_command(const GlobalOptions& global, const GrepOptions& options) {
+// The pattern as RE2 runs it (-F, -w, -i applied; ^ and $ at line ends), or
+// nullptr, after printing why, when it does not compile.
+std::unique_ptr<RE2> compile_pattern(const GrepOptions& options) {
   std::string pattern = options.fixed ? RE2::QuoteMeta(options.pattern) : options.pattern;
   if (options.word) pattern = "\\b(?:" + pattern + ")\\b";
   RE2::Options re_options;
   re_options.set_case_sensitive(!options.ignore_case);
   re_options.set_log_errors(false);
   re_options.set_max_mem(256 << 20);
-  const RE2 re("(?m)" + pattern, re_options);
-  if (!re.ok()) {
-    std::string error = re.error();
-    if (const auto prefix = error.find("(?m)"); prefix != std::string::npos) error.erase(prefix, 4);
-    std::fprintf(stderr, "newsmon: grep: bad pattern '%s': %s\n", strip_control_characters(options.pattern).c_str(),
-                 strip_control_characters(error).c_str());
-    return kExitUsage;
+  auto re = std::make_unique<RE2>("(?m)" + pattern, re_options);
+  if (re->ok()) return re;
+  std::string error = re->error();
+  if (const auto prefix = error.find("(?m)"); prefix != std::string::npos) error.erase(prefix, 4);
+  std::fprintf(stderr, "newsmon: grep: bad pattern '%s': %s\n", strip_control_characters(options.pattern).c_str(),
+               strip_control_characters(error).c_str());
+  return nullptr;
+}
+
+// How an item matched: whether its title did, and its body's matching lines
+// (for -c and -l the first one at most, and none when the title matched).
+struct ItemMatch {
+  bool title_hit = false;
+  std::vector<MatchedLine> lines;
+};
+
+std::optional<ItemMatch> match_item(const RE2& re, const ItemText& item, bool summary_only) {
+  ItemMatch match;
+  match.title_hit = RE2::PartialMatch(item.title, re);
+  const bool body_hit = RE2::PartialMatch(item.body, re);
+  if (!match.title_hit && !body_hit) return std::nullopt;
+  if (body_hit && !(summary_only && match.title_hit)) match.lines = matching_lines(re, item.body, summary_only);
+  if (!match.title_hit && match.lines.empty()) return std::nullopt;
+  return match;
+}
+
+// The printers, one per format; each appends one matching item to `out`.
+
+// -l: the item's id and title.
+void append_file_line(const ItemText& item, bool json, std::string& out) {
+  if (json) out += json_line(nlohmann::json{{"id", item.id}, {"title", item.title}}) + "\n";
+  else out += std::to_string(item.id) + "\t" + strip_control_characters(item.title) + "\n";
+}
+
+nlohmann::json json_ranges(const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const auto& [start, end] : ranges) array.push_back({start, end});
+  return array;
+}
+
+// --json: one line per item; "published" as in every item's JSON (null when
+// the item has no publication date).
+void append_json_item(const RE2& re, const ItemText& item, const ItemMatch& match, std::string& out) {
+  nlohmann::json j;
+  j["id"] = item.id;
+  j["published"] = item.published ? nlohmann::json(to_rfc3339(*item.published)) : nlohmann::json();
+  j["outlet"] = std::string(item.outlet);
+  j["title"] = std::string(item.title);
+  j["url"] = std::string(item.url);
+  j["title_matches"] = match.title_hit ? json_ranges(match_ranges(re, item.title)) : nlohmann::json::array();
+  j["lines"] = nlohmann::json::array();
+  for (const auto& line : match.lines)
+    j["lines"].push_back({{"line", line.number}, {"text", line.text}, {"matches", json_ranges(line.ranges)}});
+  out += json_line(j) + "\n";
+}
+
+// Text: a blank line, the item's heading, then its matching lines indented.
+void append_text_block(const Terminal& terminal, const RE2& re, const ItemText& item, const ItemMatch& match,
+                       bool line_numbers, std::string& out) {
+  const std::string title = strip_control_characters(item.title);
+  const std::string styled_title =
+      terminal.colour ? terminal.bold(highlight(terminal, title, match_ranges(re, title))) : title;
+  out += "\n" + item_heading(terminal, item.id, item.when(), item.outlet, item.title, styled_title) + "\n";
+  for (const auto& line : match.lines) {
+    out += "  ";
+    if (line_numbers) out += terminal.dim(std::to_string(line.number) + ":");
+    out += highlight(terminal, line.text, line.ranges);
+    out += "\n";
   }
+}
+
+// Matches an item and appends its output in the chosen format. Shared by
+// the scanning threads: const, and RE2 is thread-safe.
+class ItemPrinter {
+ public:
+  ItemPrinter(const RE2& re, const GrepOptions& options, const Terminal& terminal)
+      : re_(re), options_(options), terminal_(terminal) {}
+
+  // False, appending nothing, when the item does not match.
+  bool print(const ItemText& item, std::string& out) const {
+    const auto match = match_item(re_, item, options_.count || options_.files_only);
+    if (!match) return false;
+    if (options_.count) return true;
+    if (options_.files_only) append_file_line(item, options_.json, out);
+    else if (options_.json) append_json_item(re_, item, *match, out);
+    else append_text_block(terminal_, re_, item, *match, options_.line_numbers, out);
+    return true;
+  }
+
+  // In the text form every item's block starts with a blank line, dropped
+  // before the first one printed.
+  bool blocks_start_blank() const { return !options_.json && !options_.files_only; }
+
+ private:
+  const RE2& re_;
+  const GrepOptions& options_;
+  const Terminal& terminal_;
+};
+
+// What the scan of one chunk of ids produced: its output and how many items
+// matched, or the error that stopped it.
+struct ChunkResult {
+  std::string out;
+  std::size_t hits = 0;
+  std::string error;
+};
+
+// The archive's ids cut in chunks, newest first: chunk 0 holds the largest.
+struct ChunkPlan {
+  static constexpr std::int64_t kChunk = 4096;
+  std::int64_t min_id = 0;
+  std::int64_t max_id = 0;
+
+  std::size_t count() const {
+    return max_id >= min_id && max_id > 0 ? std::size_t((max_id - min_id) / kChunk + 1) : 0;
+  }
+  // Chunk k's ids, lowest and highest.
+  std::pair<std::int64_t, std::int64_t> ids(std::size_t k) const {
+    const std::int64_t high = max_id - std::int64_t(k) * kChunk;
+    return {std::max(min_id, high - kChunk + 1), high};
+  }
+};
+
+// Hands the chunks out to the scanning threads and their results back to
+// the printing thread in order. A scanner runs at most kAhead chunks ahead
+// of the printing, so memory stays bounded. Thread-safe.
+class OrderedChunks {
+ public:
+  explicit OrderedChunks(std::size_t count) : count_(count) {}
+
+  // For a scanner: the next chunk to scan, once it is near enough to the
+  // printing; nullopt when every chunk is handed out or the scan stopped.
+  std::optional<std::size_t> take() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return stop_ || next_ >= count_ || next_ < printed_ + kAhead; });
+    if (stop_ || next_ >= count_) return std::nullopt;
+    return next_++;
+  }
+  void finish(std::size_t k, ChunkResult result) {
+    std::lock_guard lock(mutex_);
+    finished_.emplace(k, std::move(result));
+    changed_.notify_all();
+  }
+
+  // For the printer: whether chunks are left to print.
+  bool unprinted() const { return printed_ < count_; }
+  // The next chunk's result in order, once it is in.
+  ChunkResult wait_next() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return finished_.contains(printed_); });
+    ChunkResult result = std::move(finished_.at(printed_));
+    finished_.erase(printed_);
+    return result;
+  }
+  // The result from wait_next() is printed: the scanners may go one further.
+  void printed() {
+    std::lock_guard lock(mutex_);
+    ++printed_;
+    changed_.notify_all();
+  }
+  // Hands out no more chunks.
+  void stop() {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  static constexpr std::size_t kAhead = 8;
+  const std::size_t count_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::map<std::size_t, ChunkResult> finished_;
+  std::size_t printed_ = 0;  // written by the printer only
+  std::size_t next_ = 0;
+  bool stop_ = false;
+};
+
+ChunkResult scan_chunk(Store& store, const ItemQuery& query, std::pair<std::int64_t, std::int64_t> ids,
+                       const ItemPrinter& printer) {
+  ChunkResult result;
+  try {
+    scan_item_texts(store, query, ids.first, ids.second, [&](const ItemText& item) {
+      if (printer.print(item, result.out)) ++result.hits;
+      return true;
+    });
+  } catch (const std::exception& e) {
+    result.error = e.what();
+  }
+  return result;
+}
+
+// A scanning thread: its own connection to the archive, then chunks until
+// none is left. A connection that fails to open fails each chunk it takes.
+void scan_chunks(OrderedChunks& chunks, const ChunkPlan& plan, const std::filesystem::path& database,
+                 const ItemQuery& query, const ItemPrinter& printer) {
+  std::optional<Store> store;
+  std::string open_error;
+  try {
+    store.emplace(Store::open(database, Store::Access::read_only));
+    prepare_for_scan(*store);
+  } catch (const std::exception& e) {
+    open_error = e.what();
+  }
+  while (const auto k = chunks.take()) {
+    chunks.finish(*k, open_error.empty() ? scan_chunk(*store, query, plan.ids(*k), printer)
+                                         : ChunkResult{.error = open_error});
+  }
+}
+
+// What the printing saw: how many items matched, or the first error.
+struct ScanTotals {
+  std::size_t hits = 0;
+  std::string failure;
+};
+
+// Prints the chunks' outputs in order, up to the first failed chunk.
+ScanTotals print_in_order(OrderedChunks& chunks, bool blocks_start_blank) {
+  ScanTotals totals;
+  bool first_block = true;
+  while (chunks.unprinted()) {
+    const ChunkResult result = chunks.wait_next();
+    if (!result.error.empty()) {
+      totals.failure = result.error;
+      chunks.stop();
+      break;
+    }
+    totals.hits += result.hits;
+    std::string_view text = result.out;
+    if (first_block && blocks_start_blank && !text.empty() && text.front() == '\n') text.remove_prefix(1);
+    if (!text.empty()) first_block = false;
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    chunks.printed();
+  }
+  return totals;
+}
+
+// The archive is scanned in chunks of ids by a few threads with a
+// connection each; the outputs are printed in the order of the chunks.
+ScanTotals scan_archive(const std::filesystem::path& database, const ItemQuery& query, const ChunkPlan& plan,
+                        const ItemPrinter& printer) {
+  OrderedChunks chunks(plan.count());
+  const std::size_t thread_count = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < std::min(thread_count, plan.count()); ++i)
+    threads.emplace_back([&] { scan_chunks(chunks, plan, database, query, printer); });
+  const ScanTotals totals = print_in_order(chunks, printer.blocks_start_blank());
+  for (auto& thread : threads) thread.join();
+  return totals;
+}
+
+}  // namespace
+
+int run_grep_command(const GlobalOptions& global, const GrepOptions& options) {
+  const auto re = compile_pattern(options);
+  if (!re) return kExitUsage;
   auto query = to_item_query(options.filter, now_instant());
   if (!query) {
     std::fprintf(stderr, "newsmon: grep: %s\n", query.error().message.c_str());
@@ -120,150 +369,19 @@ int run_grep_command(const GlobalOptions& global, const GrepOptions& options) {
   const Terminal terminal = Terminal::detect();
   const auto [min_id, max_id] = item_id_range(store);
 
-  // One item's output, appended to `out`; false when it does not match. In
-  // the text form every item's block starts with a blank line, dropped
-  // before the first one printed.
-  const auto render = [&](const ItemText& item, std::string& out) {
-    const bool title_hit = RE2::PartialMatch(item.title, re);
-    const bool body_hit = RE2::PartialMatch(item.body, re);
-    if (!title_hit && !body_hit) return false;
-    const bool summary_only = options.count || options.files_only;
-    std::vector<MatchedLine> lines;
-    if (body_hit && !(summary_only && title_hit)) lines = matching_lines(re, item.body, summary_only);
-    if (!title_hit && lines.empty()) return false;
-    if (options.count) return true;
-    const std::string title = strip_control_characters(item.title);
-    if (options.files_only) {
-      if (options.json) out += json_line(nlohmann::json{{"id", item.id}, {"title", item.title}}) + "\n";
-      else out += std::to_string(item.id) + "\t" + title + "\n";
-    } else if (options.json) {
-      nlohmann::json j;
-      j["id"] = item.id;
-      j["date"] = to_rfc3339(item.when);
-      j["outlet"] = std::string(item.outlet);
-      j["title"] = std::string(item.title);
-      j["url"] = std::string(item.url);
-      j["title_matches"] = nlohmann::json::array();
-      if (title_hit)
-        for (const auto& [s, e] : match_ranges(re, item.title)) j["title_matches"].push_back({s, e});
-      j["lines"] = nlohmann::json::array();
-      for (const auto& line : lines) {
-        nlohmann::json l{{"line", line.number}, {"text", line.text}, {"matches", nlohmann::json::array()}};
-        for (const auto& [s, e] : line.ranges) l["matches"].push_back({s, e});
-        j["lines"].push_back(std::move(l));
-      }
-      out += json_line(j) + "\n";
-    } else {
-      const std::string styled_title =
-          terminal.colour ? terminal.bold(highlight(terminal, title, match_ranges(re, title))) : title;
-      out += "\n" + item_heading(terminal, item.id, item.when, item.outlet, item.title, styled_title) + "\n";
-      for (const auto& line : lines) {
-        out += "  ";
-        if (options.line_numbers) out += terminal.dim(std::to_string(line.number) + ":");
-        out += highlight(terminal, line.text, line.ranges);
-        out += "\n";
-      }
-    }
-    return true;
-  };
-
-  // The archive is scanned in chunks of ids, newest first, by a few threads
-  // with a connection each; the chunks' outputs are printed in order, and a
-  // thread runs at most kAhead chunks ahead of the printing (bounded memory).
-  constexpr std::int64_t kChunk = 4096;
-  constexpr std::size_t kAhead = 8;
-  const std::size_t chunks = max_id >= min_id && max_id > 0 ? std::size_t((max_id - min_id) / kChunk + 1) : 0;
-  struct ChunkResult {
-    std::string out;
-    std::size_t hits = 0;
-    std::string error;
-  };
-  std::mutex mutex;
-  std::condition_variable changed;
-  std::map<std::size_t, ChunkResult> finished;
-  std::size_t printed = 0;
-  std::size_t next = 0;
-  bool stop = false;
-  const auto worker = [&] {
-    std::optional<Store> own;
-    std::string open_error;
-    try {
-      own.emplace(Store::open(database, Store::Access::read_only));
-      prepare_for_scan(*own);
-    } catch (const std::exception& e) {
-      open_error = e.what();
-    }
-    while (true) {
-      std::size_t k;
-      {
-        std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return stop || next >= chunks || next < printed + kAhead; });
-        if (stop || next >= chunks) return;
-        k = next++;
-      }
-      ChunkResult result;
-      result.error = open_error;
-      if (result.error.empty()) {
-        try {
-          const std::int64_t high = max_id - std::int64_t(k) * kChunk;
-          scan_item_texts(*own, *query, std::max(min_id, high - kChunk + 1), high, [&](const ItemText& item) {
-            if (render(item, result.out)) ++result.hits;
-            return true;
-          });
-        } catch (const std::exception& e) {
-          result.error = e.what();
-        }
-      }
-      std::lock_guard lock(mutex);
-      finished.emplace(k, std::move(result));
-      changed.notify_all();
-    }
-  };
-  const std::size_t thread_count = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
-  std::vector<std::thread> threads;
-  for (std::size_t i = 0; i < std::min(thread_count, chunks); ++i) threads.emplace_back(worker);
-
-  std::size_t hits = 0;
-  std::string failure;
-  bool first_block = true;
-  while (printed < chunks) {
-    ChunkResult result;
-    {
-      std::unique_lock lock(mutex);
-      changed.wait(lock, [&] { return finished.contains(printed); });
-      result = std::move(finished.at(printed));
-      finished.erase(printed);
-    }
-    if (!result.error.empty()) {
-      failure = result.error;
-      std::lock_guard lock(mutex);
-      stop = true;
-      changed.notify_all();
-      break;
-    }
-    hits += result.hits;
-    std::string_view text = result.out;
-    if (first_block && !text.empty() && !options.json && !options.files_only && text.front() == '\n') {
-      text.remove_prefix(1);
-    }
-    if (!text.empty()) first_block = false;
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    std::lock_guard lock(mutex);
-    ++printed;
-    changed.notify_all();
-  }
-  for (auto& thread : threads) thread.join();
-  if (!failure.empty()) {
+  const ItemPrinter printer(*re, options, terminal);
+  const ScanTotals totals = scan_archive(database, *query, ChunkPlan{.min_id = min_id, .max_id = max_id}, printer);
+  if (!totals.failure.empty()) {
     std::fflush(stdout);
-    std::fprintf(stderr, "newsmon: archive: %s\n", failure.c_str());
+    std::fprintf(stderr, "newsmon: archive: %s\n", totals.failure.c_str());
     return kExitFailure;
   }
   if (options.count) {
-    if (options.json) std::printf("%s\n", json_line(nlohmann::json{{"count", hits}}).c_str());
-    else std::printf("%zu\n", hits);
+    if (options.json) std::printf("%s\n", json_line(nlohmann::json{{"count", totals.hits}}).c_str());
+    else std::printf("%zu\n", totals.hits);
   }
   std::fflush(stdout);
-  return hits > 0 ? kExitOk : kExitNothingFound;
+  return totals.hits > 0 ? kExitOk : kExitNothingFound;
 }
 
 }  // namespace newsmon

@@ -47,14 +47,135 @@ struct FeedJob {
   std::vector<FeedEntry> new_entries;
   std::vector<Result<FetchResponse>> pages;  // one per new entry, in order
   std::vector<bool> robots_disallowed;       // one per new entry: robots.txt said no
-  std::size_t pages_pending = 0;
+  // The new entries (by index) whose pages are not in yet. Filled before the
+  // first page is requested; the feed commits when it becomes empty.
+  std::set<std::size_t> pages_awaited;
 };
 
+// robots.txt for one poll, per origin: the rules once known, and the pages
+// that wait for them. Lives on the poll's thread, with its Fetcher.
+class RobotsGate {
+ public:
+  RobotsGate(const HttpConfig& http, Store& store, Fetcher& fetcher, Instant now)
+      : token_(product_token(http.user_agent)), store_(store), fetcher_(fetcher), now_(now) {}
+
+  // Calls `then` with the origin's robots.txt: from this poll's memory, from
+  // the store when fetched less than a day ago, or fetched now (once per
+  // origin however many pages wait for it). 4xx allows everything; 5xx and
+  // no answer disallow everything for this poll, uncached (RFC 9309 2.3.1).
+  void with_robots(const std::string& origin, std::optional<std::chrono::milliseconds> delay,
+                   std::function<void(const RobotsTxt&)> then) {
+    Origin& known = origins_[origin];
+    if (known.rules) return then(*known.rules);
+    known.waiting.push_back(std::move(then));
+    if (known.waiting.size() > 1) return;  // already on its way
+    const auto cached = store_.robots_txt(origin);
+    if (cached && now_ - cached->fetched < std::chrono::days(1) && cached->fetched <= now_)
+      return settle(origin, RobotsTxt::parse(cached->body, token_));
+    FetchRequest request{origin + "/robots.txt", "", "", false, delay};
+    fetcher_.add(std::move(request), [this, origin](const FetchRequest& r, Result<FetchResponse> response) {
+      on_response(origin, r, response);
+    });
+  }
+
+ private:
+  struct Origin {
+    std::optional<RobotsTxt> rules;
+    std::vector<std::function<void(const RobotsTxt&)>> waiting;
+  };
+
+  void on_response(const std::string& origin, const FetchRequest& request, const Result<FetchResponse>& response) {
+    if (response && response->status < 300) {
+      const std::string body = response->body.substr(0, 500 * 1024);
+      store_.save_robots_txt(origin, body, now_);
+      return settle(origin, RobotsTxt::parse(body, token_));
+    }
+    if (response && response->status < 500 && response->status != 429) {
+      store_.save_robots_txt(origin, "", now_);
+      return settle(origin, RobotsTxt::allow_all());
+    }
+    spdlog::warn("{}: unreachable ({}); its pages are not fetched this poll", request.url,
+                 response ? "HTTP " + std::to_string(response->status) : response.error().message);
+    settle(origin, RobotsTxt::disallow_all());
+  }
+
+  void settle(const std::string& origin, RobotsTxt rules) {
+    Origin& known = origins_[origin];
+    known.rules = std::move(rules);
+    auto waiting = std::move(known.waiting);
+    known.waiting.clear();
+    for (auto& then : waiting) then(*known.rules);
+  }
+
+  const std::string token_;
+  Store& store_;
+  Fetcher& fetcher_;
+  Instant now_;
+  std::map<std::string, Origin> origins_;
+};
+
+// The new item an entry makes before its page is read: the feed's own fields.
+NewItem item_from_entry(const FeedJob& job, const FeedEntry& entry, Instant now) {
+  NewItem item;
+  item.feed_url = job.state.url;
+  item.entry_id = entry.id;
+  item.outlet = job.outlet->name;
+  item.url = entry.link;
+  item.title = entry.title;
+  item.authors = entry.authors;
+  item.published = entry.published ? entry.published : entry.updated;
+  item.fetched = now;
+  item.summary = html_fragment_to_text(entry.summary);
+  return item;
+}
+
+// Fills what the feed left empty from the article, and takes the page's URL.
+void add_article(NewItem& item, const Article& article, const std::string& final_url) {
+  if (item.title.empty()) item.title = article.title;
+  if (item.authors.empty()) item.authors = article.authors;
+  if (!item.published) item.published = article.published;
+  item.language = article.language;
+  item.site_name = article.site_name;
+  item.image = article.image;
+  item.credited_outlets = article.credited_outlets;
+  if (!final_url.empty()) item.url = final_url;
+}
+
+// The body: the page's text, unless it is a stub or a paywall next to the
+// feed's own text (keep the longer), or there is none (the summary).
+void choose_body(NewItem& item, std::string page_text, const FeedEntry& entry) {
+  std::string feed_text = html_fragment_to_text(entry.content);
+  item.body = std::move(page_text);
+  if (feed_text.size() > 0 && double(item.body.size()) < kStubRatio * double(feed_text.size())) {
+    item.body = std::move(feed_text);
+    item.body_source = "feed-content";
+  }
+  if (item.body.empty()) {
+    item.body = item.summary;
+    item.body_source = "feed-summary";
+  }
+}
+
+void classify_item(NewItem& item, const Classifier& classifier) {
+  const Classification c = classifier.classify(item.title, item.body);
+  item.score = c.score;
+  item.relevant = c.relevant;
+  item.topics = c.relevant_topics();
+  item.tags = c.tags;
+  // The fingerprint is the body's: a republished copy often carries a headline of its own.
+  item.simhash = simhash(item.body.empty() ? item.title : item.body);
+}
+
+// One poll's feeds on one Fetcher. A feed's poll runs as these steps, each
+// started by the one before (from the Fetcher's callbacks):
+//   start_feed -> on_feed_response -> take_new_entries -> request_pages
+//   -> (request_page -> robots -> fetch_page -> settle_page) per page
+//   -> commit, once no page is awaited (or at once, for a failed or unchanged feed).
 class Poll {
  public:
   Poll(const PipelineContext& context, Store& store, Instant now)
       : context_(context), store_(store), now_(now), fetcher_(context.config.http),
-        random_(std::random_device{}()), story_placer_(store) {}
+        random_(std::random_device{}()), story_placer_(store), robots_(context.config.http, store, fetcher_, now) {}
 
   Fetcher& fetcher() { return fetcher_; }
 
@@ -66,119 +187,99 @@ class Poll {
     FetchRequest request{job->state.fetch_url, job->state.etag, job->state.last_modified,
                          is_file_url(url), outlet.host_delay};
     fetcher_.add(std::move(request), [this, job](const FetchRequest&, Result<FetchResponse> response) {
-      on_feed(job, std::move(response));
+      on_feed_response(job, std::move(response));
     });
   }
 
  private:
-  void on_feed(const std::shared_ptr<FeedJob>& job, Result<FetchResponse> response) {
-    PollOutcome& outcome = job->outcome;
-    outcome.at = now_;
+  void on_feed_response(const std::shared_ptr<FeedJob>& job, Result<FetchResponse> response) {
+    job->outcome.at = now_;
     if (!response) return finish_failed(job, response.error().message, 0);
-    outcome.status = response->status;
-    outcome.final_url = response->final_url;
-    outcome.permanent_redirect = response->permanent_redirect;
-    outcome.retry_after = response->retry_after;
-    outcome.max_age = response->max_age;
+    record_response(job->outcome, *response);
     if (response->not_modified()) {
-      outcome.success = true;
-      outcome.etag = job->state.etag;
-      outcome.last_modified = job->state.last_modified;
+      job->outcome.success = true;
+      job->outcome.etag = job->state.etag;
+      job->outcome.last_modified = job->state.last_modified;
       job->report->not_modified = true;
       return commit(job);
     }
     if (response->status >= 400)
       return finish_failed(job, "HTTP " + std::to_string(response->status), response->status);
-
     auto feed = parse_feed(response->body, response->final_url, response->charset);
     if (!feed) return finish_failed(job, feed.error().message, response->status);
-    outcome.success = true;
-    outcome.etag = response->etag;
-    outcome.last_modified = response->last_modified;
-    outcome.feed_ttl = feed->ttl ? feed->ttl : feed->update_period;
+    job->outcome.success = true;
+    job->outcome.etag = response->etag;
+    job->outcome.last_modified = response->last_modified;
+    job->outcome.feed_ttl = feed->ttl ? feed->ttl : feed->update_period;
     if (!feed->title.empty()) job->state.title = feed->title;
     job->report->entries = int(feed->entries.size());
+    take_new_entries(*job, feed->entries);
+    request_pages(job);
+  }
 
+  static void record_response(PollOutcome& outcome, const FetchResponse& response) {
+    outcome.status = response.status;
+    outcome.final_url = response.final_url;
+    outcome.permanent_redirect = response.permanent_redirect;
+    outcome.retry_after = response.retry_after;
+    outcome.max_age = response.max_age;
+  }
+
+  // Keeps the entries this feed has not stored yet (once each, by id); every
+  // entry's date counts for the schedule.
+  void take_new_entries(FeedJob& job, std::vector<FeedEntry>& entries) {
     std::set<std::string> ids;
-    for (auto& entry : feed->entries) {
-      if (entry.published) outcome.entry_times.push_back(*entry.published);
+    for (auto& entry : entries) {
+      if (entry.published) job.outcome.entry_times.push_back(*entry.published);
       if (entry.id.empty() || !ids.insert(entry.id).second) continue;
-      if (store_.has_entry(job->state.url, entry.id)) continue;
-      job->new_entries.push_back(std::move(entry));
+      if (store_.has_entry(job.state.url, entry.id)) continue;
+      job.new_entries.push_back(std::move(entry));
     }
-    job->pages.resize(job->new_entries.size(), fail(ErrorKind::refused, "not fetched"));
-    job->robots_disallowed.resize(job->new_entries.size(), false);
-    ++job->pages_pending;  // held while queueing, so a page settled at once cannot commit early
-    const bool local_feed = is_file_url(job->state.url);
+    job.pages.resize(job.new_entries.size(), fail(ErrorKind::refused, "not fetched"));
+    job.robots_disallowed.resize(job.new_entries.size(), false);
+  }
+
+  // Requests the pages of the new entries that have one to fetch; commits
+  // at once when there is none.
+  void request_pages(const std::shared_ptr<FeedJob>& job) {
+    std::vector<std::size_t> wanted;
     for (std::size_t i = 0; i < job->new_entries.size(); ++i) {
       const auto& entry = job->new_entries[i];
       if (!job->outlet->fetch_articles || entry.link.empty()) continue;
       if (store_.item_id_for_url(canonicalize_url(entry.link))) continue;  // another feed had it
-      ++job->pages_pending;
-      // A local feed may point at local pages; a remote one never at file: URLs.
-      FetchRequest page{entry.link, "", "", local_feed, job->outlet->host_delay};
-      fetch_page(job, i, std::move(page));
+      wanted.push_back(i);
     }
-    if (--job->pages_pending == 0) commit(job);
+    // All awaited before the first request, so a page settled at once cannot commit early.
+    job->pages_awaited = std::set<std::size_t>(wanted.begin(), wanted.end());
+    if (wanted.empty()) return commit(job);
+    for (const std::size_t i : wanted) request_page(job, i);
   }
 
   // Fetches an article page unless its site's robots.txt disallows it; then
   // the entry is stored from the feed's own content, marked so.
-  void fetch_page(const std::shared_ptr<FeedJob>& job, std::size_t i, FetchRequest page) {
-    const auto fetch = [this, job, i](FetchRequest request) {
-      fetcher_.add(std::move(request), [this, job, i](const FetchRequest&, Result<FetchResponse> r) {
-        job->pages[i] = std::move(r);
-        if (--job->pages_pending == 0) commit(job);
-      });
-    };
+  void request_page(const std::shared_ptr<FeedJob>& job, std::size_t i) {
+    // A local feed may point at local pages; a remote one never at file: URLs.
+    FetchRequest page{job->new_entries[i].link, "", "", is_file_url(job->state.url), job->outlet->host_delay};
     const std::string origin = robots_origin(page.url);
-    if (!context_.config.http.respect_robots_txt || origin.empty()) return fetch(std::move(page));
+    if (!context_.config.http.respect_robots_txt || origin.empty()) return fetch_page(job, i, std::move(page));
     const auto delay = page.host_delay;
-    with_robots(origin, delay, [this, job, i, fetch, page = std::move(page)](const RobotsTxt& robots) mutable {
-      if (robots.allows(robots_path(page.url))) return fetch(std::move(page));
+    robots_.with_robots(origin, delay, [this, job, i, page = std::move(page)](const RobotsTxt& robots) mutable {
+      if (robots.allows(robots_path(page.url))) return fetch_page(job, i, std::move(page));
       job->robots_disallowed[i] = true;
-      job->pages[i] = fail(ErrorKind::refused, page.url + ": disallowed by robots.txt");
-      if (--job->pages_pending == 0) commit(job);
+      settle_page(job, i, fail(ErrorKind::refused, page.url + ": disallowed by robots.txt"));
     });
   }
 
-  // Calls `then` with the origin's robots.txt: from this poll's memory, from
-  // the store when fetched less than a day ago, or fetched now (once per
-  // origin however many pages wait for it). 4xx allows everything; 5xx and
-  // no answer disallow everything for this poll, uncached (RFC 9309 2.3.1).
-  void with_robots(const std::string& origin, std::optional<std::chrono::milliseconds> delay,
-                   std::function<void(const RobotsTxt&)> then) {
-    RobotsState& known = robots_[origin];
-    if (known.rules) return then(*known.rules);
-    known.waiting.push_back(std::move(then));
-    if (known.waiting.size() > 1) return;  // already on its way
-    const std::string token = product_token(context_.config.http.user_agent);
-    const auto cached = store_.robots_txt(origin);
-    if (cached && now_ - cached->fetched < std::chrono::days(1) && cached->fetched <= now_)
-      return settle_robots(origin, RobotsTxt::parse(cached->body, token));
-    FetchRequest request{origin + "/robots.txt", "", "", false, delay};
-    fetcher_.add(std::move(request), [this, origin, token](const FetchRequest& r, Result<FetchResponse> response) {
-      if (response && response->status < 300) {
-        const std::string body = response->body.substr(0, 500 * 1024);
-        store_.save_robots_txt(origin, body, now_);
-        return settle_robots(origin, RobotsTxt::parse(body, token));
-      }
-      if (response && response->status < 500 && response->status != 429) {
-        store_.save_robots_txt(origin, "", now_);
-        return settle_robots(origin, RobotsTxt::allow_all());
-      }
-      spdlog::warn("{}: unreachable ({}); its pages are not fetched this poll", r.url,
-                   response ? "HTTP " + std::to_string(response->status) : response.error().message);
-      settle_robots(origin, RobotsTxt::disallow_all());
+  void fetch_page(const std::shared_ptr<FeedJob>& job, std::size_t i, FetchRequest page) {
+    fetcher_.add(std::move(page), [this, job, i](const FetchRequest&, Result<FetchResponse> response) {
+      settle_page(job, i, std::move(response));
     });
   }
 
-  void settle_robots(const std::string& origin, RobotsTxt rules) {
-    RobotsState& known = robots_[origin];
-    known.rules = std::move(rules);
-    auto waiting = std::move(known.waiting);
-    known.waiting.clear();
-    for (auto& then : waiting) then(*known.rules);
+  // Page i is in (or will never be); the last one awaited commits the feed.
+  void settle_page(const std::shared_ptr<FeedJob>& job, std::size_t i, Result<FetchResponse> page) {
+    job->pages[i] = std::move(page);
+    if (job->pages_awaited.erase(i) == 1 && job->pages_awaited.empty()) commit(job);
   }
 
   void finish_failed(const std::shared_ptr<FeedJob>& job, const std::string& error, long status) {
@@ -192,63 +293,33 @@ class Poll {
   }
 
   NewItem build_item(const FeedJob& job, const FeedEntry& entry, const Result<FetchResponse>& page) {
-    NewItem item;
-    item.feed_url = job.state.url;
-    item.entry_id = entry.id;
-    item.outlet = job.outlet->name;
-    item.url = entry.link;
-    item.title = entry.title;
-    item.authors = entry.authors;
-    item.published = entry.published ? entry.published : entry.updated;
-    item.fetched = now_;
-    item.summary = html_fragment_to_text(entry.summary);
-
+    NewItem item = item_from_entry(job, entry, now_);
     std::string rel_canonical;
     std::string page_text;
     if (page && page->status < 400) {
-      const auto html = html_to_utf8(page->body, page->charset);
-      const SiteRule* rule = job.outlet->extractor_rules.empty()
-                                 ? context_.site_rules.find_for_url(page->final_url)
-                                 : context_.site_rules.find_by_name(job.outlet->extractor_rules);
-      Article article = extract_article(html, page->final_url, rule);
+      Article article = extract_page(job, *page);
       page_text = std::move(article.text);
       rel_canonical = article.canonical_url;
-      if (item.title.empty()) item.title = article.title;
-      if (item.authors.empty()) item.authors = article.authors;
-      if (!item.published) item.published = article.published;
-      item.language = article.language;
-      item.site_name = article.site_name;
-      item.image = article.image;
-      item.credited_outlets = article.credited_outlets;
-      if (!page->final_url.empty()) item.url = page->final_url;
+      add_article(item, article, page->final_url);
     } else if (page) {
       item.fetch_error = "HTTP " + std::to_string(page->status);
     } else if (job.outlet->fetch_articles && !entry.link.empty()) {
       item.fetch_error = page.error().message;
     }
-
-    // Stubs and paywalls: keep the longer of the page's and the feed's own text.
-    std::string feed_text = html_fragment_to_text(entry.content);
-    item.body = std::move(page_text);
-    if (feed_text.size() > 0 && double(item.body.size()) < kStubRatio * double(feed_text.size())) {
-      item.body = std::move(feed_text);
-      item.body_source = "feed-content";
-    }
-    if (item.body.empty()) {
-      item.body = item.summary;
-      item.body_source = "feed-summary";
-    }
+    choose_body(item, std::move(page_text), entry);
     if (item.url.empty()) item.url = job.state.url + "#" + entry.id;
     item.canonical_url = canonicalize_url(item.url, rel_canonical);
-
-    const Classification c = context_.classifier.classify(item.title, item.body);
-    item.score = c.score;
-    item.relevant = c.relevant;
-    item.topics = c.relevant_topics();
-    item.tags = c.tags;
-    // The fingerprint is the body's: a republished copy often carries a headline of its own.
-    item.simhash = simhash(item.body.empty() ? item.title : item.body);
+    classify_item(item, context_.classifier);
     return item;
+  }
+
+  // The article in a fetched page, with the outlet's site rule or the one for its URL.
+  Article extract_page(const FeedJob& job, const FetchResponse& page) const {
+    const auto html = html_to_utf8(page.body, page.charset);
+    const SiteRule* rule = job.outlet->extractor_rules.empty()
+                               ? context_.site_rules.find_for_url(page.final_url)
+                               : context_.site_rules.find_by_name(job.outlet->extractor_rules);
+    return extract_article(html, page.final_url, rule);
   }
 
   // Stores a feed's new items and its state in one transaction.
@@ -260,28 +331,31 @@ class Poll {
       job->report->error = "stopped before the feed's pages were in";
       return;
     }
-    const auto interval = job->outlet->poll_interval;
     std::uniform_real_distribution<double> unit(0.0, 1.0);
-    record_poll(job->state, job->outcome, context_.config.schedule, interval, unit(random_));
+    record_poll(job->state, job->outcome, context_.config.schedule, job->outlet->poll_interval, unit(random_));
 
     Store::WriteBatch batch(store_);
     store_.save_feed_state(job->state);
-    for (std::size_t i = 0; i < job->new_entries.size(); ++i) {
-      const FeedEntry& entry = job->new_entries[i];
-      NewItem item = build_item(*job, entry, job->pages[i]);
-      item.robots_disallowed = job->robots_disallowed[i];
-      if (auto existing = store_.item_id_for_url(item.canonical_url)) {
-        store_.remember_entry(job->state.url, entry.id, *existing);
-        continue;
-      }
-      story_placer_.place(item, now_);
-      store_.insert_item(item);
-      job->report->new_items += 1;
-      job->report->relevant_items += item.relevant ? 1 : 0;
-    }
+    for (std::size_t i = 0; i < job->new_entries.size(); ++i) store_entry(*job, i);
     batch.commit();
     job->new_entries.clear();
     job->pages.clear();
+  }
+
+  // Inside the feed's transaction: entry i as a new item, or remembered as
+  // the item already stored under its canonical URL.
+  void store_entry(FeedJob& job, std::size_t i) {
+    const FeedEntry& entry = job.new_entries[i];
+    NewItem item = build_item(job, entry, job.pages[i]);
+    item.robots_disallowed = job.robots_disallowed[i];
+    if (auto existing = store_.item_id_for_url(item.canonical_url)) {
+      store_.remember_entry(job.state.url, entry.id, *existing);
+      return;
+    }
+    story_placer_.place(item, now_);
+    store_.insert_item(item);
+    job.report->new_items += 1;
+    job.report->relevant_items += item.relevant ? 1 : 0;
   }
 
   const PipelineContext& context_;
@@ -290,18 +364,22 @@ class Poll {
   Fetcher fetcher_;
   std::mt19937_64 random_;
   StoryPlacer story_placer_;
-  // robots.txt per origin for this poll: the rules once known, the pages waiting for them.
-  struct RobotsState {
-    std::optional<RobotsTxt> rules;
-    std::vector<std::function<void(const RobotsTxt&)>> waiting;
-  };
-  std::map<std::string, RobotsState> robots_;
+  RobotsGate robots_;
 };
+
+// Whether `state`'s feed sits this poll out; says why in `report`.
+bool sits_out(const FeedState& state, FeedSelection selection, Instant now, FeedReport& report) {
+  const bool due = !state.next_poll || *state.next_poll <= now;
+  if (!state.retired && (selection == FeedSelection::all || due)) return false;
+  report.skipped = true;
+  if (state.retired) report.error = "retired: the server said it is gone (410)";
+  return true;
+}
 
 }  // namespace
 
 PollReport poll_feeds(const PipelineContext& context, Store& store, FeedSelection selection,
-                      Instant now, const std::function<void(Fetcher*)>& fetcher_out) {
+                      Instant now, const std::function<void(Fetcher&)>& run_transfers) {
   PollReport report;
   std::size_t count = 0;
   for (const auto& outlet : context.config.outlets) count += outlet.feeds.size();
@@ -313,19 +391,12 @@ PollReport poll_feeds(const PipelineContext& context, Store& store, FeedSelectio
       FeedReport& feed_report = report.feeds.emplace_back();
       feed_report.outlet = outlet.name;
       feed_report.url = url;
-      const FeedState state = store.feed_state(url, outlet.name);
-      const bool due = !state.next_poll || *state.next_poll <= now;
-      if (state.retired || (selection == FeedSelection::due && !due)) {
-        feed_report.skipped = true;
-        if (state.retired) feed_report.error = "retired: the server said it is gone (410)";
-        continue;
-      }
+      if (sits_out(store.feed_state(url, outlet.name), selection, now, feed_report)) continue;
       poll.start_feed(outlet, url, feed_report);
     }
   }
-  if (fetcher_out) fetcher_out(&poll.fetcher());
-  poll.fetcher().run();
-  if (fetcher_out) fetcher_out(nullptr);
+  if (run_transfers) run_transfers(poll.fetcher());
+  else poll.fetcher().run();
   return report;
 }
 

@@ -47,9 +47,11 @@ enum class FeedSelection { all, due };
 
 // Polls the selected feeds. Feed and page failures are reported in the
 // result, never thrown; a storage failure (disk full) throws StorageError
-// after rolling back that feed's transaction. `fetcher_out`, when set,
-// receives the Fetcher while it runs so a signal handler can stop() it.
+// after rolling back that feed's transaction. The poll's transfers run as
+// `run_transfers(fetcher)` when it is set (it must call fetcher.run()), so
+// the caller can make the Fetcher reachable by a stop signal for exactly
+// that long; else as fetcher.run().
 PollReport poll_feeds(const PipelineContext& context, Store& store, FeedSelection selection,
-                      Instant now, const std::function<void(Fetcher*)>& fetcher_out = {});
+                      Instant now, const std::function<void(Fetcher&)>& run_transfers = {});
 
 }  // namespace newsmon

@@ -211,116 +211,171 @@ void log_poll(const PollReport& report, Store& store, std::int64_t items_stored)
                polled, report.new_items(), relevant, not_modified, report.failed_feeds(), items_stored);
 }
 
+// Builds the stages for the first config and says so (before the watchdog starts).
+std::unique_ptr<RunningConfig> start_running(const ServiceSettings& settings, Config config) {
+  auto running = build_running_config(std::move(config));
+  spdlog::info("newsmon {} running: config {}, {} outlets, {} feeds", NEWSMON_VERSION,
+               settings.config_path.string(), running->config.outlets.size(), feed_count(running->config));
+  return running;
+}
+
+// One run of the service: the loop and what it carries from one turn to
+// the next. Each turn answers the signals, then polls the feeds that are
+// due or sleeps until the next one is.
+class ServiceLoop {
+ public:
+
+  ServiceLoop(const ServiceSettings& settings, Config config, Store& store, SignalWatch& signals,
+              ServiceClock& clock)
+      : settings_(settings), store_(store), signals_(signals), clock_(clock),
+        running_(start_running(settings, std::move(config))), watchdog_(settings.poll_bound),
+        items_stored_(store.item_count()) {}
+
+  int run() {
+    for (;;) {
+      if (!answer_signals()) return 0;
+      if (settings_.max_polls > 0 && polls_ >= settings_.max_polls) {
+        notify("STOPPING=1");
+        return 0;
+      }
+      const Instant now = clock_.now();
+      const auto due = read_due(now);
+      if (!due) continue;
+      const bool held_back = storage_retry_at_ > now;
+      announce_ready(*due);
+      if (due->due > 0 && !held_back) poll(now, *due);
+      else sleep_until_due(now, *due, held_back);
+    }
+  }
+
+ private:
+  // SIGHUP reloads the config; a stop signal ends the run: false.
+  bool answer_signals() {
+    for (const int signo : signals_.take()) {
+      if (signo != SIGHUP) {
+        spdlog::info("{}: stopping", signal_name(signo));
+        notify("STOPPING=1");
+        return false;
+      }
+      spdlog::info("SIGHUP: reloading {}", settings_.config_path.string());
+      reload(settings_, running_);
+      last_status_.clear();
+    }
+    return true;
+  }
+
+  // What is due, or nullopt after waiting out an archive that cannot be read.
+  std::optional<DueSummary> read_due(Instant now) {
+    try {
+      return summarize_due(running_->config, store_, now);
+    } catch (const StorageError& e) {
+      spdlog::error("archive: {}; trying again in {} s", e.what(), settings_.storage_retry.count());
+      clock_.wait(now + settings_.storage_retry, signals_.fd());
+      watchdog_.alive();
+      return std::nullopt;
+    }
+  }
+
+  void announce_ready(const DueSummary& due) {
+    if (ready_sent_) return;
+    notify("READY=1\nSTATUS=" + service_status(due.due, due.total, due.next, items_stored_));
+    ready_sent_ = true;
+  }
+
+  void poll(Instant now, const DueSummary& due) {
+    notify("STATUS=polling " + std::to_string(due.due) + " of " + std::to_string(due.total) + " feeds; " +
+           std::to_string(items_stored_) + " items stored");
+    last_status_.clear();
+    watchdog_.poll_started();
+    try {
+      const PollReport report =
+          poll_feeds(running_->context(), store_, FeedSelection::due, now, [&](Fetcher& fetcher) {
+            const auto registration = signals_.stop_on_signal(fetcher);
+            fetcher.run();
+          });
+      items_stored_ = store_.item_count();
+      storage_failures_ = 0;
+      storage_retry_at_ = Instant::min();
+      log_poll(report, store_, items_stored_);
+      keep_search_index(report);
+      if (settings_.after_poll) settings_.after_poll(report);
+    } catch (const StorageError& e) {
+      back_off(e);
+      if (settings_.after_poll) settings_.after_poll(PollReport{});
+    }
+    watchdog_.alive();
+    ++polls_;
+  }
+
+  // After a poll that stored items, merges the full-text index into one
+  // segment, at most once per search_index_upkeep.
+  void keep_search_index(const PollReport& report) {
+    index_grew_ = index_grew_ || report.new_items() > 0;
+    if (!index_grew_ || (index_merged_ && clock_.now() - *index_merged_ < settings_.search_index_upkeep)) return;
+    watchdog_.poll_started();  // seconds of work on a large archive
+    try {
+      store_.optimize_search_index();
+      index_grew_ = false;
+      spdlog::debug("archive: full-text index merged into one segment");
+    } catch (const StorageError& e) {  // searches stay right, only slower: try again tomorrow
+      spdlog::warn("archive: merging the full-text index failed ({})", e.what());
+    }
+    index_merged_ = clock_.now();
+  }
+
+  // A failed commit: no poll until a wait that doubles with each failure in a row.
+  void back_off(const StorageError& e) {
+    storage_failures_ += 1;
+    auto wait = settings_.storage_retry * (1 << std::min(storage_failures_ - 1, 10));
+    wait = std::min<std::chrono::seconds>(wait, settings_.storage_retry_max);
+    storage_retry_at_ = clock_.now() + wait;
+    const std::string what = e.disk_full() ? std::string("the disk is full") : std::string(e.what());
+    spdlog::error("archive: a commit failed ({}); nothing committed is lost, the feeds it "
+                  "covered will be polled again at {}",
+                  what, to_rfc3339(storage_retry_at_));
+    notify("STATUS=archive write failed (" + what + "), retrying at " + to_rfc3339(storage_retry_at_) + "; " +
+           std::to_string(items_stored_) + " items stored");
+    last_status_ = "storage";
+  }
+
+  // Sleeps until the next feed is due (or the back-off ends), a signal
+  // arrives, or the watchdog wants a sign of life.
+  void sleep_until_due(Instant now, const DueSummary& due, bool held_back) {
+    Instant wake = due.next ? *due.next : now + std::chrono::hours(24);
+    if (held_back) wake = std::max(wake, storage_retry_at_);
+    if (wake <= now) wake = now + std::chrono::seconds(1);  // never spin
+    if (last_status_.empty()) {
+      last_status_ = service_status(due.due, due.total, due.next, items_stored_);
+      notify("STATUS=" + last_status_);
+    }
+    const std::chrono::system_clock::time_point until = wake;
+    const std::chrono::system_clock::time_point slice_end =
+        std::chrono::system_clock::time_point(now) + watchdog_.slice();
+    clock_.wait(std::min(until, slice_end), signals_.fd());
+    watchdog_.alive();
+  }
+
+  const ServiceSettings& settings_;
+  Store& store_;
+  SignalWatch& signals_;
+  ServiceClock& clock_;
+  std::unique_ptr<RunningConfig> running_;
+  WatchdogKeeper watchdog_;
+  std::int64_t items_stored_;
+  int polls_ = 0;
+  int storage_failures_ = 0;
+  Instant storage_retry_at_ = Instant::min();  // no commit has failed
+  bool ready_sent_ = false;
+  std::string last_status_;  // the STATUS= sent while idle; empty: send it again
+  std::optional<Instant> index_merged_;  // never, in this run
+  bool index_grew_ = false;
+};
+
 }  // namespace
 
 int run_service(const ServiceSettings& settings, Config config, Store& store, SignalWatch& signals,
                 ServiceClock& clock) {
-  auto running = build_running_config(std::move(config));
-  spdlog::info("newsmon {} running: config {}, {} outlets, {} feeds", NEWSMON_VERSION,
-               settings.config_path.string(), running->config.outlets.size(), feed_count(running->config));
-
-  WatchdogKeeper watchdog(settings.poll_bound);
-  std::int64_t items_stored = store.item_count();
-  int polls = 0;
-  int storage_failures = 0;
-  Instant storage_retry_at = Instant::min();  // no commit has failed
-  bool ready_sent = false;
-  std::string last_status;
-  std::optional<Instant> index_merged;  // never, in this run
-  bool index_grew = false;
-
-  for (;;) {
-    for (const int signo : signals.take()) {
-      if (signo == SIGHUP) {
-        spdlog::info("SIGHUP: reloading {}", settings.config_path.string());
-        reload(settings, running);
-        last_status.clear();
-      } else {
-        spdlog::info("{}: stopping", signal_name(signo));
-        notify("STOPPING=1");
-        return 0;
-      }
-    }
-    if (settings.max_polls > 0 && polls >= settings.max_polls) {
-      notify("STOPPING=1");
-      return 0;
-    }
-
-    const Instant now = clock.now();
-    DueSummary due;
-    try {
-      due = summarize_due(running->config, store, now);
-    } catch (const StorageError& e) {
-      spdlog::error("archive: {}; trying again in {} s", e.what(), settings.storage_retry.count());
-      clock.wait(now + settings.storage_retry, signals.fd());
-      watchdog.alive();
-      continue;
-    }
-    const bool held_back = storage_retry_at > now;
-    if (!ready_sent) {
-      notify("READY=1\nSTATUS=" + service_status(due.due, due.total, due.next, items_stored));
-      ready_sent = true;
-    }
-
-    if (due.due > 0 && !held_back) {
-      notify("STATUS=polling " + std::to_string(due.due) + " of " + std::to_string(due.total) +
-             " feeds; " + std::to_string(items_stored) + " items stored");
-      last_status.clear();
-      watchdog.poll_started();
-      try {
-        const PollReport report =
-            poll_feeds(running->context(), store, FeedSelection::due, now, [&](Fetcher* fetcher) {
-              signals.set_active_fetcher(fetcher);
-            });
-        items_stored = store.item_count();
-        storage_failures = 0;
-        storage_retry_at = Instant::min();
-        log_poll(report, store, items_stored);
-        index_grew = index_grew || report.new_items() > 0;
-        if (index_grew && (!index_merged || clock.now() - *index_merged >= settings.search_index_upkeep)) {
-          watchdog.poll_started();  // seconds of work on a large archive
-          try {
-            store.optimize_search_index();
-            index_grew = false;
-            spdlog::debug("archive: full-text index merged into one segment");
-          } catch (const StorageError& e) {  // searches stay right, only slower: try again tomorrow
-            spdlog::warn("archive: merging the full-text index failed ({})", e.what());
-          }
-          index_merged = clock.now();
-        }
-        if (settings.after_poll) settings.after_poll(report);
-      } catch (const StorageError& e) {
-        signals.set_active_fetcher(nullptr);
-        storage_failures += 1;
-        auto wait = settings.storage_retry * (1 << std::min(storage_failures - 1, 10));
-        wait = std::min<std::chrono::seconds>(wait, settings.storage_retry_max);
-        storage_retry_at = clock.now() + wait;
-        const std::string what = e.disk_full() ? std::string("the disk is full") : std::string(e.what());
-        spdlog::error("archive: a commit failed ({}); nothing committed is lost, the feeds it "
-                      "covered will be polled again at {}",
-                      what, to_rfc3339(storage_retry_at));
-        notify("STATUS=archive write failed (" + what + "), retrying at " + to_rfc3339(storage_retry_at) +
-               "; " + std::to_string(items_stored) + " items stored");
-        last_status = "storage";
-        if (settings.after_poll) settings.after_poll(PollReport{});
-      }
-      watchdog.alive();
-      ++polls;
-      continue;
-    }
-
-    Instant wake = due.next ? *due.next : now + std::chrono::hours(24);
-    if (held_back) wake = std::max(wake, storage_retry_at);
-    if (wake <= now) wake = now + std::chrono::seconds(1);  // never spin
-    if (last_status.empty()) {
-      last_status = service_status(due.due, due.total, due.next, items_stored);
-      notify("STATUS=" + last_status);
-    }
-    const std::chrono::system_clock::time_point until = wake;
-    const std::chrono::system_clock::time_point slice_end = std::chrono::system_clock::time_point(now) + watchdog.slice();
-    clock.wait(std::min(until, slice_end), signals.fd());
-    watchdog.alive();
-  }
+  return ServiceLoop(settings, std::move(config), store, signals, clock).run();
 }
 
 }  // namespace newsmon

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <csignal>
 #include <system_error>
+#include <thread>
 
 #include "daemon/net/fetcher.h"
 
@@ -19,6 +20,8 @@ constexpr int kWatched[] = {SIGTERM, SIGINT, SIGHUP};
 
 std::atomic<int> g_write_fd{-1};
 std::atomic<Fetcher*> g_fetcher{nullptr};
+// Handlers between reading g_fetcher and being done with what they read.
+std::atomic<int> g_handlers_using_fetcher{0};
 std::atomic<bool> g_stop_requested{false};
 struct sigaction g_previous[3];
 
@@ -35,7 +38,9 @@ extern "C" void on_signal(int signo) {
   }
   if (signo != SIGHUP) {
     g_stop_requested.store(true);
-    if (Fetcher* fetcher = g_fetcher.load(std::memory_order_acquire)) fetcher->stop();
+    g_handlers_using_fetcher.fetch_add(1);
+    if (Fetcher* fetcher = g_fetcher.load()) fetcher->stop();
+    g_handlers_using_fetcher.fetch_sub(1);
   }
   errno = saved_errno;
 }
@@ -91,10 +96,26 @@ void SignalWatch::inject(int signo) {
   [[maybe_unused]] const ssize_t n = write(write_fd_, &byte, 1);
 }
 
-void SignalWatch::set_active_fetcher(Fetcher* fetcher) {
-  g_fetcher.store(fetcher, std::memory_order_release);
-  if (fetcher && g_stop_requested.load()) fetcher->stop();
+SignalWatch::FetcherRegistration::FetcherRegistration(Fetcher& fetcher) : fetcher_(fetcher) {
+  assert(g_fetcher.load() == nullptr && "one registered Fetcher at a time");
+  g_fetcher.store(&fetcher_);
+  if (g_stop_requested.load()) fetcher_.stop();
 }
+
+SignalWatch::FetcherRegistration::~FetcherRegistration() {
+  Fetcher* registered = &fetcher_;
+  g_fetcher.compare_exchange_strong(registered, nullptr);
+  // A handler on another thread may have read the pointer just before: the
+  // Fetcher must outlive its stop() call. (A handler on this thread has
+  // finished by the time this line runs.)
+  while (g_handlers_using_fetcher.load() > 0) std::this_thread::yield();
+}
+
+SignalWatch::FetcherRegistration SignalWatch::stop_on_signal(Fetcher& fetcher) {
+  return FetcherRegistration(fetcher);
+}
+
+bool SignalWatch::has_registered_fetcher() const { return g_fetcher.load() != nullptr; }
 
 bool SignalWatch::stop_requested() const { return g_stop_requested.load(); }
 

@@ -136,7 +136,7 @@ void scan_item_texts(Store& store, const ItemQuery& query, std::int64_t min_id, 
                      const std::function<bool(const ItemText&)>& visit) {
   std::vector<std::string> params;
   std::string sql =
-      "SELECT items.id, coalesce(items.published, items.fetched), items.outlet, items.title, items.url, items.body"
+      "SELECT items.id, items.published, items.fetched, items.outlet, items.title, items.url, items.body"
       " FROM items WHERE items.id BETWEEN " +
       std::to_string(min_id) + " AND " + std::to_string(max_id) + where_conditions(query, params) +
       " ORDER BY items.id DESC";
@@ -145,11 +145,13 @@ void scan_item_texts(Store& store, const ItemQuery& query, std::int64_t min_id, 
   ItemText text;
   while (statement.step()) {
     text.id = statement.column_int(0);
-    text.when = instant_from_unix(statement.column_int(1));
-    text.outlet = statement.column_view(2);
-    text.title = statement.column_view(3);
-    text.url = statement.column_view(4);
-    text.body = statement.column_view(5);
+    const auto published = statement.column_optional_int(1);
+    text.published = published ? std::optional(instant_from_unix(*published)) : std::nullopt;
+    text.fetched = instant_from_unix(statement.column_int(2));
+    text.outlet = statement.column_view(3);
+    text.title = statement.column_view(4);
+    text.url = statement.column_view(5);
+    text.body = statement.column_view(6);
     if (!visit(text)) break;
   }
 }

@@ -64,11 +64,14 @@ void for_each_item(Store& store, const ItemQuery& query, const std::function<boo
 // during the visit call.
 struct ItemText {
   std::int64_t id = 0;
-  Instant when{};
+  std::optional<Instant> published;
+  Instant fetched{};
   std::string_view outlet;
   std::string_view title;
   std::string_view url;
   std::string_view body;
+  // When the item happened for a reader: published, else fetched.
+  Instant when() const { return published.value_or(fetched); }
 };
 
 // Scans the items matching `query` (limit ignored), most recently stored

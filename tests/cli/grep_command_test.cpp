@@ -64,9 +64,31 @@ TEST_CASE("grep --json prints one object per item with the matching lines and ra
   const auto r = run_newsmon(archive.args({"grep", "--json", "ZTE"}));
   CHECK(r.exit_code == 0);
   CHECK(r.out ==
-        R"({"date":"2024-04-30T08:00:00Z","id":8,"lines":[{"line":1,"matches":[[24,27]],"text":"Open RAN line one about ZTE[1m bold."}],"outlet":"Defense One","title":"\u001b[31mRed\u001b[0m alert: ZTE \u009b2J fined","title_matches":[[20,23]],"url":"https://evil.example/\u001b[2Jopen-ran"}
-{"date":"2024-05-01T14:15:00Z","id":4,"lines":[{"line":1,"matches":[[90,93]],"text":"The Federal Communications Commission added two vendors to the covered list on Wednesday. ZTE was already on it."}],"outlet":"Defense One","title":"FCC adds more Chinese vendors to its covered list","title_matches":[],"url":"https://www.defenseone.com/policy/2024/05/fcc-covered-list/"}
+        R"({"id":8,"lines":[{"line":1,"matches":[[24,27]],"text":"Open RAN line one about ZTE[1m bold."}],"outlet":"Defense One","published":"2024-04-30T08:00:00Z","title":"\u001b[31mRed\u001b[0m alert: ZTE \u009b2J fined","title_matches":[[20,23]],"url":"https://evil.example/\u001b[2Jopen-ran"}
+{"id":4,"lines":[{"line":1,"matches":[[90,93]],"text":"The Federal Communications Commission added two vendors to the covered list on Wednesday. ZTE was already on it."}],"outlet":"Defense One","published":"2024-05-01T14:15:00Z","title":"FCC adds more Chinese vendors to its covered list","title_matches":[],"url":"https://www.defenseone.com/policy/2024/05/fcc-covered-list/"}
 )");
+}
+
+TEST_CASE("grep --json gives an undated item's published as null, as show --json does", "[grep_command]") {
+  ReaderArchive archive;
+  {
+    newsmon::Store store = newsmon::Store::open(archive.database());
+    newsmon::NewItem undated;
+    undated.canonical_url = undated.url = "https://www.theguardian.com/technology/nokia-note";
+    undated.outlet = "The Guardian";
+    undated.title = "Undated Nokia note";
+    undated.fetched = at("2024-05-03T09:00:00Z");
+    undated.body = "Nokia line.";
+    store.insert_item(undated);
+  }
+  auto r = run_newsmon(archive.args({"grep", "--json", "Nokia"}));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == R"({"id":9,"lines":[{"line":1,"matches":[[0,5]],"text":"Nokia line."}],"outlet":"The Guardian","published":null,"title":"Undated Nokia note","title_matches":[[8,13]],"url":"https://www.theguardian.com/technology/nokia-note"})" "\n");
+  r = run_newsmon(archive.args({"show", "--json", "9"}));
+  CHECK(r.out.find(R"("published":null)") != std::string::npos);
+  // The text form dates it by when it was fetched, as every listing does.
+  r = run_newsmon(archive.args({"grep", "Nokia"}));
+  CHECK(r.out == "[9] 2024-05-03 09:00 · The Guardian · Undated Nokia note\n  Nokia line.\n");
 }
 
 TEST_CASE("grep prints escape sequences in titles and bodies as harmless text", "[grep_command]") {

@@ -87,9 +87,9 @@ TEST_CASE("of 20 feeds with 5 misbehaving, one poll stores the 15 healthy ones a
   const auto start = std::chrono::steady_clock::now();
   const PollReport report =
       poll_feeds(PipelineContext{config, classifier, rules}, store, FeedSelection::all, now_instant(),
-                 [&](Fetcher* fetcher) {
-                   if (fetcher)
-                     for (const auto& pin : pins) fetcher->pin_address(pin);
+                 [&](Fetcher& fetcher) {
+                   for (const auto& pin : pins) fetcher.pin_address(pin);
+                   fetcher.run();
                  });
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 

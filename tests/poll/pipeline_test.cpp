@@ -184,7 +184,11 @@ TEST_CASE("a poll stopped mid-way saves nothing of the cut-off feeds and the nex
       if (Fetcher* f = running.load()) f->stop();
   });
   const PipelineContext context{h.config, h.classifier, h.rules};
-  poll_feeds(context, store, FeedSelection::all, now_instant(), [&](Fetcher* f) { running = f; });
+  poll_feeds(context, store, FeedSelection::all, now_instant(), [&](Fetcher& f) {
+    running = &f;
+    f.run();
+    running = nullptr;
+  });
   const auto after_stop = store.item_count();
   CHECK(after_stop < 5);
 
