@@ -1,25 +1,13 @@
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-
-#include "support/temp_dir.h"
+#include "support/run_binary.h"
 
 using namespace newsmon;
 
 namespace {
 
-struct Run {
-  int status;
-  std::string out, err;
-};
-
-Run run_newsmon(const test::TempDir& dir, const std::string& arguments) {
-  const auto out = dir / "stdout", err = dir / "stderr";
-  const std::string command = std::string(NEWSMON_BINARY) + " " + arguments + " >" + out.string() +
-                              " 2>" + err.string();
-  const int status = std::system(command.c_str());
-  return {WEXITSTATUS(status), test::read_file(out), test::read_file(err)};
-}
+using test::RunResult;
+using test::run_newsmon;
 
 const std::string kConfig = std::string(NEWSMON_SOURCE_DIR) + "/feeds.toml";
 
@@ -31,8 +19,8 @@ TEST_CASE("classify prints the verdict, the score and the tags on one line", "[c
                               "Canada bans Huawei and ZTE from 5G networks\n"
                               "Canada will ban Huawei and ZTE from its 5G networks, the industry minister "
                               "said, ordering operators to remove their equipment by 2024.\n");
-  const Run run = run_newsmon(dir, "--config " + kConfig + " classify " + file.string());
-  CHECK(run.status == 0);
+  const RunResult run = run_newsmon({"--config", kConfig, "classify", file.string()});
+  CHECK(run.exit_code == 0);
   CHECK(run.out == "relevant\t22.5\t5g,ban,canada,huawei,zte\n");
   CHECK(run.err.empty());
 }
@@ -41,16 +29,16 @@ TEST_CASE("classify says irrelevant for a phone review that names Huawei", "[cla
   test::TempDir dir;
   const auto file = dir.write("b.txt",
                               "Huawei P30 Pro review\nThe camera is superb and the battery lasts two days.\n");
-  const Run run = run_newsmon(dir, "--config " + kConfig + " classify " + file.string());
-  CHECK(run.status == 0);
+  const RunResult run = run_newsmon({"--config", kConfig, "classify", file.string()});
+  CHECK(run.exit_code == 0);
   CHECK(run.out == "irrelevant\t0.0\thuawei\n");
 }
 
 TEST_CASE("classify --explain prints the rules that fired on stderr", "[classify_command]") {
   test::TempDir dir;
   const auto file = dir.write("c.txt", "ZTE ban\nThe Commerce Department banned sales to ZTE.\n");
-  const Run run = run_newsmon(dir, "--config " + kConfig + " classify --explain " + file.string());
-  CHECK(run.status == 0);
+  const RunResult run = run_newsmon({"--config", kConfig, "classify", "--explain", file.string()});
+  CHECK(run.exit_code == 0);
   CHECK(run.out.starts_with("relevant\t"));
   CHECK(run.err.find("topic \"telecom vendor policy\": group vendor +") != std::string::npos);
   CHECK(run.err.find("topic \"telecom vendor policy\": near vendor/hard action +") != std::string::npos);
@@ -63,15 +51,15 @@ TEST_CASE("classify reads an HTML file through the extractor", "[classify_comman
                               "<html><head><title>Sweden bars Huawei</title></head><body><p>Sweden's "
                               "regulator barred Huawei and ZTE equipment from 5G networks, ordering "
                               "operators to remove it.</p></body></html>");
-  const Run run = run_newsmon(dir, "--config " + kConfig + " classify " + file.string());
-  CHECK(run.status == 0);
+  const RunResult run = run_newsmon({"--config", kConfig, "classify", file.string()});
+  CHECK(run.exit_code == 0);
   CHECK(run.out.starts_with("relevant\t"));
 }
 
 TEST_CASE("classify names a file it cannot read", "[classify_command]") {
   test::TempDir dir;
-  const Run run = run_newsmon(dir, "--config " + kConfig + " classify " + (dir / "missing.txt").string());
-  CHECK(run.status == 3);
+  const RunResult run = run_newsmon({"--config", kConfig, "classify", (dir / "missing.txt").string()});
+  CHECK(run.exit_code == 3);
   CHECK(run.out.empty());
   CHECK(run.err == "newsmon: " + (dir / "missing.txt").string() + ": cannot read the file\n");
 }

@@ -76,7 +76,7 @@ TEST_CASE("a story spanning midnight falls on one local day in Berlin and on two
   ReaderArchive archive;
   const auto berlin = run_newsmon(archive.args({"digest", "--date", "2024-05-02", "--outlet", "The Guardian",
                                                 "--outlet", "The New York Times"}),
-                                  {{"TZ", "Europe/Berlin"}});
+                                  with_env({{"TZ", "Europe/Berlin"}}));
   CHECK(berlin.out == R"(newsmon digest · 2024-05-02 00:00 to 2024-05-03 00:00 · 1 story from 2 outlets
 
 telecom vendor policy

@@ -1,12 +1,11 @@
 #include <catch2/catch.hpp>
 
-#include <cstdio>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "daemon/store/store.h"
-#include "support/temp_dir.h"
+#include "support/run_binary.h"
 
 using namespace newsmon;
 using newsmon::test::TempDir;
@@ -28,20 +27,11 @@ terms = ["Huawei", "ZTE"]
 threshold = 1.0
 )";
 
-struct Run {
-  int status;
-  std::string out;
-};
-
-Run run_newsmon(const std::string& arguments) {
-  const std::string command = std::string(NEWSMON_BINARY) + " " + arguments + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  const int status = pclose(pipe);
-  return {WEXITSTATUS(status), out};
+// `newsmon ARGS`, its stderr interleaved with its stdout.
+test::RunResult run_newsmon(const std::vector<std::string>& args) {
+  test::ProcessOptions options;
+  options.stderr_to_stdout = true;
+  return test::run_newsmon(args, options);
 }
 
 void fill_archive(const std::filesystem::path& path) {
@@ -99,8 +89,8 @@ TEST_CASE("feeds lists each feed's last success, last error, next poll and items
   TempDir dir;
   const auto config = dir.write("feeds.toml", kConfig);
   fill_archive(dir / "archive.db");
-  const Run run = run_newsmon("--config " + config.string() + " --db " + (dir / "archive.db").string() + " feeds");
-  CHECK(run.status == 0);
+  const auto run = run_newsmon({"--config", config.string(), "--db", (dir / "archive.db").string(), "feeds"});
+  CHECK(run.exit_code == 0);
   CHECK(run.out ==
         "Defense One\thttps://d1.example/rss\n"
         "  last success   2026-11-29T10:00:00Z\n"
@@ -132,9 +122,9 @@ TEST_CASE("feeds --json gives scripts the same facts", "[feeds_command]") {
   TempDir dir;
   const auto config = dir.write("feeds.toml", kConfig);
   fill_archive(dir / "archive.db");
-  const Run run =
-      run_newsmon("--config " + config.string() + " --db " + (dir / "archive.db").string() + " feeds --json");
-  REQUIRE(run.status == 0);
+  const auto run =
+      run_newsmon({"--config", config.string(), "--db", (dir / "archive.db").string(), "feeds", "--json"});
+  REQUIRE(run.exit_code == 0);
   const auto feeds = nlohmann::json::parse(run.out);
   REQUIRE(feeds.size() == 4);
   CHECK(feeds[0]["url"] == "https://d1.example/rss");
@@ -155,8 +145,8 @@ TEST_CASE("feeds --json gives scripts the same facts", "[feeds_command]") {
 TEST_CASE("feeds before the first poll lists the config's feeds as never polled", "[feeds_command]") {
   TempDir dir;
   const auto config = dir.write("feeds.toml", kConfig);
-  const Run run = run_newsmon("--config " + config.string() + " --db " + (dir / "none.db").string() + " feeds");
-  CHECK(run.status == 0);
+  const auto run = run_newsmon({"--config", config.string(), "--db", (dir / "none.db").string(), "feeds"});
+  CHECK(run.exit_code == 0);
   CHECK(run.out.starts_with("Defense One\thttps://d1.example/rss\n"
                             "  last success   never\n"
                             "  last error     none\n"

@@ -1,36 +1,31 @@
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdlib>
 #include <nlohmann/json.hpp>
 
-#include "support/temp_dir.h"
+#include "support/run_binary.h"
 
 using namespace newsmon::test;
 
 namespace {
 
-struct Run {
-  int status;
-  std::string out, err;
-};
+using Run = RunResult;
 
 // Runs `newsmon parse-feed ARGS` with no config around.
-Run parse_feed_command(const std::string& args) {
+Run parse_feed_command(const std::vector<std::string>& args) {
   TempDir dir;
-  const std::string command = "cd '" + dir.path().string() + "' && NEWSMON_CONFIG= XDG_CONFIG_HOME='" +
-                              dir.path().string() + "' '" + NEWSMON_BINARY + "' parse-feed " + args + " >'" +
-                              (dir / "out").string() + "' 2>'" + (dir / "err").string() + "'";
-  const int status = std::system(command.c_str());
-  return {WEXITSTATUS(status), read_file(dir / "out"), read_file(dir / "err")};
+  ProcessOptions options;
+  options.working_directory = dir.path();
+  options.env = {{"NEWSMON_CONFIG", ""}, {"XDG_CONFIG_HOME", dir.path().string()}};
+  std::vector<std::string> all{"parse-feed"};
+  all.insert(all.end(), args.begin(), args.end());
+  return run_newsmon(all, options);
 }
 
 }  // namespace
 
 TEST_CASE("parse-feed --json prints the feed and its entries with RFC 3339 dates", "[parse_feed_command]") {
-  const Run run = parse_feed_command("--json '" + fixture("fixtures/feeds/picofeed-pcinpact.xml").string() + "'");
-  REQUIRE(run.status == 0);
+  const Run run = parse_feed_command({"--json", fixture("fixtures/feeds/picofeed-pcinpact.xml").string()});
+  REQUIRE(run.exit_code == 0);
   CHECK(run.err.empty());
   const auto json = nlohmann::json::parse(run.out);
   CHECK(json["format"] == "rss2.0");
@@ -51,8 +46,8 @@ TEST_CASE("parse-feed --json prints the feed and its entries with RFC 3339 dates
 }
 
 TEST_CASE("parse-feed prints a readable listing by default", "[parse_feed_command]") {
-  const Run run = parse_feed_command("'" + fixture("fixtures/feeds/feed-rs-nbc-new-york.xml").string() + "'");
-  REQUIRE(run.status == 0);
+  const Run run = parse_feed_command({fixture("fixtures/feeds/feed-rs-nbc-new-york.xml").string()});
+  REQUIRE(run.exit_code == 0);
   CHECK(run.out ==
         "title: NBC New York\n"
         "format: rss2.0\n"
@@ -69,8 +64,8 @@ TEST_CASE("parse-feed strips control characters from what it prints", "[parse_fe
   TempDir dir;
   const auto path = dir.write("evil.xml", "<rss version=\"2.0\"><channel><title>A&#x1b;[31mred</title>"
                                           "<item><title>\x1b]0;owned\x07 title</title></item></channel></rss>");
-  const Run run = parse_feed_command("'" + path.string() + "'");
-  REQUIRE(run.status == 0);
+  const Run run = parse_feed_command({path.string()});
+  REQUIRE(run.exit_code == 0);
   CHECK(run.out.find('\x1b') == std::string::npos);
   CHECK(run.out.find('\x07') == std::string::npos);
 }
@@ -78,25 +73,25 @@ TEST_CASE("parse-feed strips control characters from what it prints", "[parse_fe
 TEST_CASE("parse-feed exits 2 with one line when the input is not a feed", "[parse_feed_command]") {
   TempDir dir;
   const auto path = dir.write("page.html", "<html><body>hello</body></html>");
-  const Run run = parse_feed_command("'" + path.string() + "'");
-  CHECK(run.status == 2);
+  const Run run = parse_feed_command({path.string()});
+  CHECK(run.exit_code == 2);
   CHECK(run.out.empty());
   CHECK(run.err == "newsmon: " + path.string() + ": not a feed (the root element is <html>)\n");
 
-  const Run empty = parse_feed_command("--json '" + fixture("fixtures/feeds/edge/gofeed-empty-zero-bytes.xml").string() + "'");
-  CHECK(empty.status == 2);
+  const Run empty = parse_feed_command({"--json", fixture("fixtures/feeds/edge/gofeed-empty-zero-bytes.xml").string()});
+  CHECK(empty.exit_code == 2);
   CHECK(empty.err == "newsmon: " + fixture("fixtures/feeds/edge/gofeed-empty-zero-bytes.xml").string() +
                          ": not a feed (the document is empty)\n");
 }
 
 TEST_CASE("parse-feed exits 3 naming the file it cannot read", "[parse_feed_command]") {
-  const Run run = parse_feed_command("/nonexistent/feed.xml");
-  CHECK(run.status == 3);
+  const Run run = parse_feed_command({"/nonexistent/feed.xml"});
+  CHECK(run.exit_code == 3);
   CHECK(run.err == "newsmon: /nonexistent/feed.xml: cannot read the file\n");
 }
 
 TEST_CASE("parse-feed reads file:// URLs", "[parse_feed_command]") {
-  const Run run = parse_feed_command("--json 'file://" + fixture("fixtures/feeds/feed-rs-nbc-new-york.xml").string() + "'");
-  REQUIRE(run.status == 0);
+  const Run run = parse_feed_command({"--json", "file://" + fixture("fixtures/feeds/feed-rs-nbc-new-york.xml").string()});
+  REQUIRE(run.exit_code == 0);
   CHECK(nlohmann::json::parse(run.out)["title"] == "NBC New York");
 }

@@ -1,26 +1,22 @@
 // End-to-end tests of `newsmon run` as systemd sees it: a notify socket of
 // our own (NOTIFY_SOCKET), signals from outside, the exit status and the log.
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstring>
+#include <map>
+#include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
-#include "support/temp_dir.h"
-
-extern char** environ;
+#include "support/run_binary.h"
 
 using newsmon::test::TempDir;
 
@@ -65,58 +61,15 @@ class NotifySocket {
   std::size_t mark_ = 0;
 };
 
-// `newsmon ARGS...` with extra environment, stderr to a file.
-struct Daemon {
-  pid_t pid = -1;
-  std::filesystem::path log;
-
-  Daemon(const std::vector<std::string>& args, const std::vector<std::string>& extra_env,
-         const std::filesystem::path& log_path)
-      : log(log_path) {
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e) {
-      const std::string entry(*e);
-      if (entry.rfind("NOTIFY_SOCKET=", 0) == 0 || entry.rfind("WATCHDOG_", 0) == 0 ||
-          entry.rfind("JOURNAL_STREAM=", 0) == 0)
-        continue;
-      env_strings.push_back(entry);
-    }
-    for (const auto& e : extra_env) env_strings.push_back(e);
-    std::vector<char*> envp;
-    for (auto& e : env_strings) envp.push_back(e.data());
-    envp.push_back(nullptr);
-    std::vector<std::string> argv_strings{NEWSMON_BINARY};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argv_strings) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    REQUIRE(posix_spawn(&pid, NEWSMON_BINARY, &actions, nullptr, argv.data(), envp.data()) == 0);
-    posix_spawn_file_actions_destroy(&actions);
-  }
-  ~Daemon() {
-    if (pid > 0) {
-      kill(pid, SIGKILL);
-      waitpid(pid, nullptr, 0);
-    }
-  }
-  // The exit status, or -1 if it has not exited within `timeout`.
-  int wait_exit(std::chrono::milliseconds timeout) {
-    const auto end = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < end) {
-      int status = 0;
-      if (waitpid(pid, &status, WNOHANG) == pid) {
-        pid = -1;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return -1;
-  }
-};
+// `newsmon ARGS...` left running with extra environment, stderr to `log_path`.
+newsmon::test::ChildProcess start_daemon(const std::vector<std::string>& args,
+                                         std::map<std::string, std::optional<std::string>> env,
+                                         const std::filesystem::path& log_path) {
+  newsmon::test::ProcessOptions options;
+  options.env = std::move(env);
+  options.stderr_path = log_path;
+  return newsmon::test::start_newsmon(args, options);
+}
 
 std::string config_with_feed(const std::string& url) {
   return "[schedule]\nmin_interval = \"1m\"\ndefault_interval = \"5m\"\n"
@@ -131,8 +84,9 @@ TEST_CASE("run tells systemd it is ready, pings the watchdog, reloads and stops 
   const std::string feed = "file://" + newsmon::test::fixture("fixtures/service/feed.xml").string();
   const auto config = dir.write("feeds.toml", config_with_feed(feed));
   NotifySocket notify(dir / "notify.sock");
-  Daemon daemon({"--config", config.string(), "--db", (dir / "archive.db").string(), "run"},
-                {"NOTIFY_SOCKET=" + notify.path().string(), "WATCHDOG_USEC=600000"}, dir / "stderr.log");
+  auto daemon = start_daemon({"--config", config.string(), "--db", (dir / "archive.db").string(), "run"},
+                             {{"NOTIFY_SOCKET", notify.path().string()}, {"WATCHDOG_USEC", "600000"}},
+                             dir / "stderr.log");
 
   const std::string ready = notify.read_until("READY=1", std::chrono::seconds(20));
   REQUIRE_THAT(ready, Catch::Contains("READY=1\nSTATUS="));
@@ -145,13 +99,13 @@ TEST_CASE("run tells systemd it is ready, pings the watchdog, reloads and stops 
   // An invalid config: logged, and the daemon carries on.
   dir.write("feeds.toml", "[[outlet]]\nname = \"Local\"\nfeeds = [\"gopher://nowhere\"]\nbogus = 1\n");
   notify.mark();
-  REQUIRE(kill(daemon.pid, SIGHUP) == 0);
+  REQUIRE(kill(daemon.pid(), SIGHUP) == 0);
   const std::string reloaded = notify.read_until("READY=1", std::chrono::seconds(10));
   CHECK_THAT(reloaded, Catch::Contains("RELOADING=1"));
   CHECK_THAT(reloaded, Catch::Contains("READY=1"));
 
   notify.mark();
-  REQUIRE(kill(daemon.pid, SIGTERM) == 0);
+  REQUIRE(kill(daemon.pid(), SIGTERM) == 0);
   const auto stop_started = std::chrono::steady_clock::now();
   CHECK_THAT(notify.read_until("STOPPING=1", std::chrono::seconds(5)), Catch::Contains("STOPPING=1"));
   CHECK(daemon.wait_exit(std::chrono::seconds(5)) == 0);
@@ -168,8 +122,8 @@ TEST_CASE("run tells systemd it is ready, pings the watchdog, reloads and stops 
 TEST_CASE("run with an invalid config logs every error and exits with code 2", "[run_command]") {
   TempDir dir;
   const auto config = dir.write("feeds.toml", "[schedule]\nmin_interval = \"often\"\n");
-  Daemon daemon({"--config", config.string(), "--db", (dir / "archive.db").string(), "run"}, {},
-                dir / "stderr.log");
+  auto daemon = start_daemon({"--config", config.string(), "--db", (dir / "archive.db").string(), "run"}, {},
+                             dir / "stderr.log");
   CHECK(daemon.wait_exit(std::chrono::seconds(10)) == 2);
   const std::string log = newsmon::test::read_file(dir / "stderr.log");
   CHECK_THAT(log, Catch::Contains(" error " + config.string() + " is invalid; not starting:"));
@@ -181,20 +135,21 @@ TEST_CASE("under systemd the log lines carry journald priority prefixes when the
   TempDir dir;
   const auto config = dir.write("feeds.toml", "[schedule]\nmin_interval = \"often\"\n");
   // JOURNAL_STREAM must name stderr's device and inode; the log file is stderr.
-  const auto log_path = dir / "stderr.log";
-  std::FILE* touch = std::fopen(log_path.c_str(), "w");
-  std::fclose(touch);
+  const auto log_path = dir.write("stderr.log", "");
   struct stat st {};
   REQUIRE(stat(log_path.c_str(), &st) == 0);
-  const std::string journal_stream =
-      "JOURNAL_STREAM=" + std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);
-  if (std::filesystem::exists("/run/systemd/journal/socket")) {
-    WARN("a journal is running here: the lines go to it, not to the fallback this test checks");
-    return;
-  }
-  Daemon daemon({"--config", config.string(), "--db", (dir / "archive.db").string(), "run"}, {journal_stream},
-                log_path);
-  CHECK(daemon.wait_exit(std::chrono::seconds(10)) == 2);
-  const std::string log = newsmon::test::read_file(log_path);
-  CHECK_THAT(log, Catch::StartsWith("<3>" + config.string() + " is invalid; not starting:\n<3>  "));
+  newsmon::test::ProcessOptions options;
+  options.env = {{"JOURNAL_STREAM", std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino)}};
+  options.stderr_path = log_path;
+  // Where a journal runs, newsmon would send the lines to it: the journal is
+  // hidden from newsmon under an empty tmpfs, in a mount namespace of its own.
+  const std::filesystem::path journal_directory = "/run/systemd/journal";
+  if (std::filesystem::exists(journal_directory / "socket"))
+    options.launcher = {"/usr/bin/unshare", "--user", "--map-root-user", "--mount", "/bin/sh", "-c",
+                        "mount -t tmpfs tmpfs " + journal_directory.string() + " && exec \"$0\" \"$@\""};
+  const auto run =
+      newsmon::test::run_newsmon({"--config", config.string(), "--db", (dir / "archive.db").string(), "run"}, options);
+  INFO(run.err);
+  CHECK(run.exit_code == 2);
+  CHECK_THAT(run.err, Catch::StartsWith("<3>" + config.string() + " is invalid; not starting:\n<3>  "));
 }

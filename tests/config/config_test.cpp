@@ -129,19 +129,6 @@ TEST_CASE("a missing config file is one clear error", "[config]") {
   }
 }
 
-TEST_CASE("durations are written with a unit", "[config]") {
-  CHECK(parse_duration("90s") == 90s);
-  CHECK(parse_duration("15m") == 15min);
-  CHECK(parse_duration("6h") == 6h);
-  CHECK(parse_duration("1d") == 24h);
-  CHECK(parse_duration("500ms") == 500ms);
-  CHECK_FALSE(parse_duration("90"));
-  CHECK_FALSE(parse_duration("s"));
-  CHECK_FALSE(parse_duration("-5s"));
-  CHECK_FALSE(parse_duration("5 s"));
-  CHECK_FALSE(parse_duration("99999999999999999999d"));
-}
-
 TEST_CASE("a relative file: feed URL is resolved against the config's directory", "[config]") {
   test::TempDir dir;
   dir.write("my feeds/local.xml", "<rss/>");

@@ -1,30 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-
 #include "daemon/config/paths.h"
+#include "support/scoped_env.h"
 #include "support/temp_dir.h"
 
 using namespace newsmon;
 
-namespace {
-
-// Sets an environment variable for one scope.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old, had_ = true;
-    value ? setenv(name, value, 1) : unsetenv(name);
-  }
-  ~ScopedEnv() { had_ ? setenv(name_, old_.c_str(), 1) : unsetenv(name_); }
-
- private:
-  const char* name_;
-  std::string old_;
-  bool had_ = false;
-};
-
-}  // namespace
+using test::ScopedEnv;
 
 TEST_CASE("the config flag wins over the environment", "[paths]") {
   ScopedEnv env("NEWSMON_CONFIG", "/from/env.toml");

@@ -9,22 +9,16 @@
 #include <string>
 
 #include "daemon/feed/feed_parser.h"
+#include "support/feed_parse.h"
 #include "support/temp_dir.h"
 
 using namespace newsmon;
 using newsmon::test::fixture;
 using newsmon::test::read_file;
+using newsmon::test::parse_ok;
+using newsmon::test::rfc3339_or_empty;
 
 namespace {
-
-std::string rfc3339_or_empty(const std::optional<Instant>& t) { return t ? to_rfc3339(*t) : std::string(); }
-
-Feed parse_ok(std::string_view bytes, std::string_view url = "https://feeds.example.org/feed") {
-  auto feed = parse_feed(bytes, url);
-  INFO((feed ? std::string() : feed.error().message));
-  REQUIRE(feed);
-  return *feed;
-}
 
 std::string rss(const std::string& channel_inner) {
   return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>" + channel_inner + "</channel></rss>";
@@ -270,69 +264,6 @@ TEST_CASE("the format is detected from the content, not the URL", "[feed_parser]
   CHECK(error_of("plain text, no markup") == "https://x.example/feed: not a feed (no XML element could be read)");
 }
 
-TEST_CASE("RSS entries carry every field real feeds use", "[feed_parser]") {
-  const Feed feed = parse_ok(R"(<?xml version="1.0"?>
-<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
-     xmlns:media="http://search.yahoo.com/mrss/" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"
-     xmlns:a10="http://www.w3.org/2005/Atom">
-<channel>
-  <title>  The &lt;b&gt;Daily&lt;/b&gt;   News </title>
-  <link>https://news.example/</link>
-  <language>en-gb</language>
-  <ttl>45</ttl>
-  <sy:updatePeriod>daily</sy:updatePeriod><sy:updateFrequency>4</sy:updateFrequency>
-  <item>
-    <title>Huawei &amp;nbsp;ban&nbsp;widens &eacute;</title>
-    <link>  https://news.example/a/1  </link>
-    <guid isPermaLink="false">item-1</guid>
-    <pubDate>Tue, 10 Jun 2003 04:00:00 GMT</pubDate>
-    <a10:updated>2003-06-11T08:00:00+02:00</a10:updated>
-    <author>jo@news.example (Jo Doe)</author>
-    <dc:creator>Ann Lee</dc:creator>
-    <category>Telecom</category><category>Policy</category><dc:subject>Telecom</dc:subject>
-    <description>&lt;p&gt;Summary &amp;amp; more&lt;/p&gt;</description>
-    <content:encoded><![CDATA[<p>Full <b>text</b></p>]]></content:encoded>
-    <enclosure url="/audio/1.mp3" type="audio/mpeg" length="12345"/>
-    <media:group><media:content url="https://img.example/big.jpg" medium="image"/>
-      <media:thumbnail url="https://img.example/small.jpg"/></media:group>
-  </item>
-  <item>
-    <title>No guid</title>
-    <guid>https://news.example/a/2</guid>
-    <dc:date>2003-06-10T04:00:00-05:00</dc:date>
-  </item>
-</channel>
-</rss>)");
-  CHECK(feed.format == "rss2.0");
-  CHECK(feed.title == "The Daily News");
-  CHECK(feed.link == "https://news.example/");
-  CHECK(feed.language == "en-gb");
-  CHECK(feed.ttl == std::chrono::seconds{45 * 60});
-  CHECK(feed.update_period == std::chrono::seconds{86400 / 4});
-  REQUIRE(feed.entries.size() == 2);
-  const FeedEntry& a = feed.entries[0];
-  CHECK(a.id == "item-1");
-  CHECK(a.title == "Huawei ban widens é");
-  CHECK(a.link == "https://news.example/a/1");
-  CHECK(rfc3339_or_empty(a.published) == "2003-06-10T04:00:00Z");
-  CHECK(rfc3339_or_empty(a.updated) == "2003-06-11T06:00:00Z");
-  CHECK(a.authors == std::vector<std::string>{"jo@news.example (Jo Doe)", "Ann Lee"});
-  CHECK(a.categories == std::vector<std::string>{"Telecom", "Policy"});
-  CHECK(a.summary == "<p>Summary &amp; more</p>");
-  CHECK(a.content == "<p>Full <b>text</b></p>");
-  REQUIRE(a.enclosures.size() == 2);
-  CHECK(a.enclosures[0].url == "https://feeds.example.org/audio/1.mp3");
-  CHECK(a.enclosures[0].type == "audio/mpeg");
-  CHECK(a.enclosures[0].length == 12345);
-  CHECK(a.enclosures[1].url == "https://img.example/big.jpg");
-  CHECK(a.thumbnail == "https://img.example/small.jpg");
-  const FeedEntry& b = feed.entries[1];
-  CHECK(b.id == "https://news.example/a/2");
-  CHECK(b.link == "https://news.example/a/2");  // a permalink guid is the link
-  CHECK(rfc3339_or_empty(b.published) == "2003-06-10T09:00:00Z");
-  CHECK_FALSE(b.updated);
-}
-
 TEST_CASE("an entry without an id gets one derived from its link and title, stable across polls", "[feed_parser]") {
   const std::string doc = rss("<item><title>One</title><link>https://x.example/1</link></item>"
                               "<item><title>Two</title><link>https://x.example/2</link></item>"
@@ -368,78 +299,6 @@ TEST_CASE("relative links resolve against xml:base first, then the feed URL", "[
   const Feed relative = parse_ok(read_file(fixture("fixtures/feeds/node-feedparser-neverwinter-relative-urls.xml")),
                                  "https://www.arcgames.com/en/games/neverwinter/news/rss");
   CHECK(relative.link == "https://www.arcgames.com/en/games/neverwinter/news");
-}
-
-TEST_CASE("Atom text constructs are read by their type", "[feed_parser]") {
-  const Feed feed = parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">
-  <title type="html">Alerts &lt;b&gt;Huawei&lt;/b&gt; &amp;amp; ZTE</title>
-  <author><name>Desk</name></author>
-  <entry>
-    <id>tag:x,2024:1</id>
-    <title type="text">1 &lt; 2 &amp; &lt;b&gt; stays</title>
-    <published>2024-05-01T10:00:00+02:00</published><updated>2024-05-02T00:00:00Z</updated>
-    <category term="5g" label="5G"/>
-    <summary type="text">a &lt; b</summary>
-    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Hello <b>world</b></p></div></content>
-  </entry>
-  <entry>
-    <id>tag:x,2024:2</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">An <i>xhtml</i> title</div></title>
-    <author><name>Ann</name></author>
-    <content type="html">&lt;p&gt;escaped&lt;/p&gt;</content>
-  </entry>
-</feed>)");
-  CHECK(feed.title == "Alerts Huawei & ZTE");
-  CHECK(feed.language == "de");
-  REQUIRE(feed.entries.size() == 2);
-  const FeedEntry& a = feed.entries[0];
-  CHECK(a.title == "1 < 2 & <b> stays");
-  CHECK(rfc3339_or_empty(a.published) == "2024-05-01T08:00:00Z");
-  CHECK(rfc3339_or_empty(a.updated) == "2024-05-02T00:00:00Z");
-  CHECK(a.categories == std::vector<std::string>{"5g"});
-  CHECK(a.authors == std::vector<std::string>{"Desk"});  // inherited from the feed
-  CHECK(a.summary == "a &lt; b");
-  CHECK(a.content == "<p>Hello <b>world</b></p>");
-  const FeedEntry& b = feed.entries[1];
-  CHECK(b.title == "An xhtml title");
-  CHECK(b.authors == std::vector<std::string>{"Ann"});
-  CHECK(b.content == "<p>escaped</p>");
-  CHECK(b.link.empty());
-}
-
-TEST_CASE("JSON Feed items become entries", "[feed_parser]") {
-  const Feed feed = parse_ok(R"({
-    "version": "https://jsonfeed.org/version/1.1", "title": "JSON news", "home_page_url": "/",
-    "language": "en", "authors": [{"name": "Desk"}],
-    "items": [
-      {"id": 42, "url": "/a/1", "title": "  First\n item ", "content_html": "<p>x</p>", "summary": "s < t",
-       "date_published": "2024-05-01T10:00:00-04:00", "date_modified": "not a date", "tags": ["a", 3, "b"],
-       "attachments": [{"url": "https://x.example/f.mp3", "mime_type": "audio/mpeg", "size_in_bytes": 99}],
-       "image": "https://x.example/i.jpg"},
-      {"id": "b", "title": 7, "content_text": "plain & simple", "author": {"name": "Old style"}},
-      "not an object"
-    ]})",
-                             "https://json.example/feed.json");
-  CHECK(feed.title == "JSON news");
-  CHECK(feed.link == "https://json.example/");
-  CHECK(feed.language == "en");
-  REQUIRE(feed.entries.size() == 2);
-  const FeedEntry& a = feed.entries[0];
-  CHECK(a.id == "42");
-  CHECK(a.title == "First item");
-  CHECK(a.link == "https://json.example/a/1");
-  CHECK(rfc3339_or_empty(a.published) == "2024-05-01T14:00:00Z");
-  CHECK_FALSE(a.updated);
-  CHECK(a.categories == std::vector<std::string>{"a", "b"});
-  CHECK(a.authors == std::vector<std::string>{"Desk"});
-  CHECK(a.summary == "s &lt; t");
-  CHECK(a.content == "<p>x</p>");
-  REQUIRE(a.enclosures.size() == 1);
-  CHECK(a.enclosures[0].length == 99);
-  CHECK(a.thumbnail == "https://x.example/i.jpg");
-  const FeedEntry& b = feed.entries[1];
-  CHECK(b.title.empty());
-  CHECK(b.authors == std::vector<std::string>{"Old style"});
-  CHECK(b.content == "plain &amp; simple");
 }
 
 TEST_CASE("an XXE entity pointing at a local file is never expanded", "[feed_parser]") {

@@ -8,10 +8,8 @@
 #include <chrono>
 #include <string>
 
-#include "daemon/poll/pipeline.h"
-#include "support/loopback_server.h"
+#include "support/pipeline_fixture.h"
 #include "support/silent_server.h"
-#include "support/temp_dir.h"
 
 using namespace newsmon;
 
@@ -44,7 +42,9 @@ std::string article(const std::string& feed, const std::string& k) {
 
 TEST_CASE("of 20 feeds with 5 misbehaving, one poll stores the 15 healthy ones and lasts one timeout",
           "[pipeline]") {
-  test::LoopbackServer server;
+  test::PipelineFixture fixture;
+  test::LoopbackServer& server = fixture.server;
+  Config& config = fixture.config;
   test::SilentServer silent;
   // One request per connection: an idle keep-alive connection would hold one
   // of the test server's few threads, which is no fault of the pipeline's.
@@ -60,37 +60,26 @@ TEST_CASE("of 20 feeds with 5 misbehaving, one poll stores the 15 healthy ones a
     response.set_content(article(request.matches[1].str(), request.matches[2].str()), "text/html; charset=utf-8");
   });
 
-  Config config = load_config(std::string(NEWSMON_SOURCE_DIR) + "/feeds.toml");
-  config.http.host_delay = std::chrono::milliseconds{0};
   // Above the kernel's first SYN retry (1 s): the test server listens with a
   // backlog of 5, and a healthy connection refused under load is retried.
   config.http.connect_timeout = std::chrono::seconds{3};
   config.http.timeout = std::chrono::seconds{3};
   config.http.low_speed_time = std::chrono::seconds{3};
-  config.http.respect_robots_txt = false;
-  config.outlets.clear();
   std::vector<std::string> pins;
   for (int feed = 0; feed < 20; ++feed) {
     const bool hangs = feed == 0 || feed == 4;  // two servers that never answer
     const int port = hangs ? silent.port() : server.port();
     pins.push_back(host_of(feed) + ":" + std::to_string(port) + ":127.0.0.1");
-    OutletConfig outlet;
-    outlet.name = "Outlet " + std::to_string(feed);
-    outlet.feeds = {"http://" + host_of(feed) + ":" + std::to_string(port) + "/feed/" + std::to_string(feed)};
-    config.outlets.push_back(outlet);
+    test::add_outlet(config, "Outlet " + std::to_string(feed),
+                     "http://" + host_of(feed) + ":" + std::to_string(port) + "/feed/" + std::to_string(feed));
   }
-  const Classifier classifier(config.topics, config.gazetteer);
-  const SiteRules rules = SiteRules::load_default().value();
-  test::TempDir dir;
-  Store store = Store::open(dir / "newsmon.db");
+  Store store = fixture.open_store();
 
   const auto start = std::chrono::steady_clock::now();
-  const PollReport report =
-      poll_feeds(PipelineContext{config, classifier, rules}, store, FeedSelection::all, now_instant(),
-                 [&](Fetcher& fetcher) {
-                   for (const auto& pin : pins) fetcher.pin_address(pin);
-                   fetcher.run();
-                 });
+  const PollReport report = fixture.poll(store, now_instant(), [&](Fetcher& fetcher) {
+    for (const auto& pin : pins) fetcher.pin_address(pin);
+    fetcher.run();
+  });
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   REQUIRE(report.feeds.size() == 20);

@@ -4,88 +4,45 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <array>
 #include <atomic>
-#include <cstdio>
-#include <memory>
 
 #include "daemon/store/archive_query.h"
-#include "daemon/poll/pipeline.h"
-#include "support/loopback_server.h"
-#include "support/temp_dir.h"
+#include "support/pipeline_fixture.h"
+#include "support/run_binary.h"
 
 using namespace newsmon;
+using newsmon::test::report_for;
 
 namespace {
 
-// The shipped topics and tags, with the sample outlets served from `server`.
-Config sample_config(const test::LoopbackServer& server) {
-  Config config = load_config(std::string(NEWSMON_SOURCE_DIR) + "/feeds.toml");
-  config.http.host_delay = std::chrono::milliseconds{0};
-  config.http.connect_timeout = std::chrono::seconds{2};
-  config.http.timeout = std::chrono::seconds{5};
-  config.http.respect_robots_txt = false;
-  const auto feed = [&](const char* name) { return server.url("/tests/sample/feeds/") + name; };
-  const auto outlet = [&](const char* name, std::string url) {
-    OutletConfig o;
-    o.name = name;
-    o.feeds = {std::move(url)};
-    config.outlets.push_back(o);
-  };
-  config.outlets.clear();
-  outlet("Cyber Security Intelligence", feed("cybersecurityintelligence.xml"));
-  outlet("Defense One", feed("defenseone.xml"));
-  outlet("The Guardian", feed("guardian.xml"));
-  outlet("The New York Times", feed("nytimes.xml"));
-  // Nothing listens on port 1 of loopback: the connection is refused at once.
-  outlet("Unreachable", "http://127.0.0.1:1/feed.xml");
-  return config;
-}
-
-struct Harness {
-  test::LoopbackServer server;
-  test::TempDir dir;
-  Config config;
-  Classifier classifier;
-  SiteRules rules;
-
-  Harness()
-      : config((server.serve_directory("/tests", NEWSMON_TEST_DATA), sample_config(server))),
-        classifier(config.topics, config.gazetteer),
-        rules(SiteRules::load_default().value()) {}
-
-  PollReport poll(Store& store) {
-    return poll_feeds(PipelineContext{config, classifier, rules}, store, FeedSelection::all, now_instant());
-  }
-
-  const FeedReport& report_for(const PollReport& report, const std::string& outlet) {
-    for (const auto& f : report.feeds)
-      if (f.outlet == outlet) return f;
-    throw std::runtime_error("no report for " + outlet);
+// The shipped topics and tags, with the sample outlets served from the
+// fixture's server, and one outlet nothing answers for.
+struct Harness : test::PipelineFixture {
+  Harness() {
+    server.serve_directory("/tests", NEWSMON_TEST_DATA);
+    const auto feed = [&](const char* name) { return server.url("/tests/sample/feeds/") + name; };
+    test::add_outlet(config, "Cyber Security Intelligence", feed("cybersecurityintelligence.xml"));
+    test::add_outlet(config, "Defense One", feed("defenseone.xml"));
+    test::add_outlet(config, "The Guardian", feed("guardian.xml"));
+    test::add_outlet(config, "The New York Times", feed("nytimes.xml"));
+    // Nothing listens on port 1 of loopback: the connection is refused at once.
+    test::add_outlet(config, "Unreachable", "http://127.0.0.1:1/feed.xml");
   }
 };
-
-std::string run_command(const std::string& command) {
-  std::string output;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  std::array<char, 4096> buffer;
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe.get())) output.append(buffer.data(), n);
-  return output;
-}
 
 }  // namespace
 
 TEST_CASE("one poll stores every entry of every reachable feed and reports the unreachable one", "[pipeline]") {
   Harness h;
-  Store store = Store::open(h.dir / "newsmon.db");
+  Store store = h.open_store();
   const PollReport report = h.poll(store);
 
-  CHECK(h.report_for(report, "Cyber Security Intelligence").new_items == 1);
-  CHECK(h.report_for(report, "Defense One").new_items == 1);
-  CHECK(h.report_for(report, "The Guardian").new_items == 1);
-  CHECK(h.report_for(report, "The New York Times").new_items == 2);
-  CHECK(h.report_for(report, "Unreachable").new_items == 0);
-  CHECK_FALSE(h.report_for(report, "Unreachable").error.empty());
+  CHECK(report_for(report, "Cyber Security Intelligence").new_items == 1);
+  CHECK(report_for(report, "Defense One").new_items == 1);
+  CHECK(report_for(report, "The Guardian").new_items == 1);
+  CHECK(report_for(report, "The New York Times").new_items == 2);
+  CHECK(report_for(report, "Unreachable").new_items == 0);
+  CHECK_FALSE(report_for(report, "Unreachable").error.empty());
   CHECK(report.failed_feeds() == 1);
   CHECK(store.item_count() == 5);
 
@@ -97,7 +54,7 @@ TEST_CASE("one poll stores every entry of every reachable feed and reports the u
 
 TEST_CASE("the seed article is stored clean, relevant and tagged", "[pipeline]") {
   Harness h;
-  Store store = Store::open(h.dir / "newsmon.db");
+  Store store = h.open_store();
   h.poll(store);
   ItemQuery query;
   query.outlets = {"Cyber Security Intelligence"};
@@ -119,7 +76,7 @@ TEST_CASE("the seed article is stored clean, relevant and tagged", "[pipeline]")
 
 TEST_CASE("articles about other things are stored but not relevant", "[pipeline]") {
   Harness h;
-  Store store = Store::open(h.dir / "newsmon.db");
+  Store store = h.open_store();
   h.poll(store);
   ItemQuery query;
   query.outlets = {"The Guardian", "The New York Times"};
@@ -137,7 +94,7 @@ TEST_CASE("articles about other things are stored but not relevant", "[pipeline]
 
 TEST_CASE("two outlets telling the Esper-Wallace talks share one story", "[pipeline]") {
   Harness h;
-  Store store = Store::open(h.dir / "newsmon.db");
+  Store store = h.open_store();
   h.poll(store);
   ItemQuery query;
   query.outlets = {"Cyber Security Intelligence", "Defense One"};
@@ -148,24 +105,25 @@ TEST_CASE("two outlets telling the Esper-Wallace talks share one story", "[pipel
 
 TEST_CASE("a second poll over unchanged feeds stores nothing new", "[pipeline]") {
   Harness h;
-  Store store = Store::open(h.dir / "newsmon.db");
+  Store store = h.open_store();
   h.poll(store);
   const PollReport again = h.poll(store);
   CHECK(again.new_items() == 0);
   CHECK(store.item_count() == 5);
-  CHECK(h.report_for(again, "The Guardian").error.empty());
+  CHECK(report_for(again, "The Guardian").error.empty());
 }
 
 TEST_CASE("the digest of the sample poll shows the seed article and none of its boilerplate", "[pipeline]") {
   Harness h;
-  const auto db = h.dir / "newsmon.db";
   {
-    Store store = Store::open(db);
+    Store store = h.open_store();
     h.poll(store);
   }
   const std::string config = std::string(NEWSMON_SOURCE_DIR) + "/feeds.toml";
-  const std::string output = run_command(std::string(NEWSMON_BINARY) + " --config " + config +
-                                         " --db " + db.string() + " digest --since 2019-01-01");
+  const test::RunResult run =
+      test::run_newsmon({"--config", config, "--db", h.database().string(), "digest", "--since", "2019-01-01"});
+  CHECK(run.exit_code == 0);
+  const std::string& output = run.out;
   CHECK(output.find("The US & Britain Edge Closer To An Agreement On Huawei") != std::string::npos);
   CHECK(output.find("Britain has averted") != std::string::npos);
   CHECK(output.find("Defense One") != std::string::npos);
@@ -176,15 +134,14 @@ TEST_CASE("the digest of the sample poll shows the seed article and none of its 
 
 TEST_CASE("a poll stopped mid-way saves nothing of the cut-off feeds and the next poll stores all", "[pipeline]") {
   Harness h;
-  Store store = Store::open(h.dir / "newsmon.db");
+  Store store = h.open_store();
   std::atomic<Fetcher*> running{nullptr};
   // The first article page requested stops the poll, as SIGTERM would.
   h.server.on_request([&](const httplib::Request& request) {
     if (request.path.find("/fixtures/pages/") != std::string::npos)
       if (Fetcher* f = running.load()) f->stop();
   });
-  const PipelineContext context{h.config, h.classifier, h.rules};
-  poll_feeds(context, store, FeedSelection::all, now_instant(), [&](Fetcher& f) {
+  h.poll(store, now_instant(), [&](Fetcher& f) {
     running = &f;
     f.run();
     running = nullptr;

@@ -2,71 +2,15 @@
 
 #include "daemon/store/archive_query.h"
 #include "daemon/store/store.h"
+#include "support/store_samples.h"
 #include "support/temp_dir.h"
 
 using namespace newsmon;
 
-namespace {
-
-NewItem sample_item(const std::string& url, const std::string& title) {
-  NewItem item;
-  item.canonical_url = url;
-  item.url = url;
-  item.feed_url = "https://example.org/feed.xml";
-  item.entry_id = url;
-  item.outlet = "Example";
-  item.title = title;
-  item.authors = {"Ann Author"};
-  item.published = instant_from_unix(1575194400);
-  item.fetched = instant_from_unix(1575198000);
-  item.body = "First paragraph about " + title + ".\n\nSecond paragraph.";
-  item.relevant = true;
-  item.score = 3.5;
-  item.topics = {"telecom vendor policy"};
-  item.tags = {"huawei", "uk"};
-  item.simhash = 0x1234'5678'9abc'def0ULL;
-  return item;
-}
-
-FeedState sample_feed(Store& store) {
-  FeedState state = store.feed_state("https://example.org/feed.xml", "Example");
-  state.etag = "\"v1\"";
-  store.save_feed_state(state);
-  return state;
-}
-
-std::string pragma(Store& store, const char* name) {
-  SqliteStatement q(store.db(), std::string("PRAGMA ") + name);
-  q.step();
-  return q.column_text(0);
-}
-
-}  // namespace
-
-TEST_CASE("a new archive is created in WAL mode with foreign keys on and the current schema", "[store]") {
-  test::TempDir dir;
-  Store store = Store::open(dir / "sub" / "newsmon.db");
-  CHECK(pragma(store, "journal_mode") == "wal");
-  CHECK(pragma(store, "foreign_keys") == "1");
-  CHECK(pragma(store, "user_version") == std::to_string(Store::kSchemaVersion));
-}
-
-TEST_CASE("opening an archive twice migrates nothing and keeps its items", "[store]") {
-  test::TempDir dir;
-  {
-    Store store = Store::open(dir / "a.db");
-    sample_feed(store);
-    store.insert_item(sample_item("https://example.org/1", "One"));
-  }
-  Store again = Store::open(dir / "a.db");
-  CHECK(again.item_count() == 1);
-}
-
-TEST_CASE("an archive from a newer newsmon is refused with a clear message", "[store]") {
-  test::TempDir dir;
-  { Store::open(dir / "a.db").db().exec("PRAGMA user_version = 99"); }
-  CHECK_THROWS_WITH(Store::open(dir / "a.db"), Catch::Contains("newer than this newsmon"));
-}
+using test::full_text;
+using test::pragma;
+using test::sample_feed;
+using test::sample_item;
 
 TEST_CASE("a feed's state round-trips through the archive", "[store]") {
   test::TempDir dir;
@@ -134,14 +78,6 @@ TEST_CASE("a transaction that is not committed leaves nothing behind", "[store]"
   CHECK(store.all_feed_states().empty());
 }
 
-std::vector<std::int64_t> full_text(Store& store, const char* query) {
-  SqliteStatement fts(store.db(), std::string("SELECT rowid FROM items_fts WHERE items_fts MATCH '") +
-                                      query + "' ORDER BY rowid");
-  std::vector<std::int64_t> ids;
-  while (fts.step()) ids.push_back(fts.column_int(0));
-  return ids;
-}
-
 TEST_CASE("items of a write batch are searchable once it commits, and not at all when it rolls back",
           "[store]") {
   test::TempDir dir;
@@ -163,30 +99,6 @@ TEST_CASE("items of a write batch are searchable once it commits, and not at all
   // After the batch, an item is indexed as it is inserted.
   const auto third = store.insert_item(sample_item("https://example.org/3", "Charlie"));
   CHECK(full_text(store, "charlie") == std::vector<std::int64_t>{third});
-}
-
-TEST_CASE("a schema 2 archive, indexed by trigger, moves to indexing by batch and keeps its index",
-          "[store]") {
-  test::TempDir dir;
-  std::int64_t old_id = 0;
-  {
-    Store store = Store::open(dir / "a.db");
-    sample_feed(store);
-    old_id = store.insert_item(sample_item("https://example.org/old", "Oldest"));
-    // Back to schema 2 as it was: its trigger indexed every inserted item.
-    store.db().exec("CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN"
-                    " INSERT INTO items_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;"
-                    " PRAGMA user_version = 2");
-  }
-  Store store = Store::open(dir / "a.db");
-  CHECK(pragma(store, "user_version") == "3");
-  Store::WriteBatch batch(store);
-  const auto new_id = store.insert_item(sample_item("https://example.org/new", "Newest"));
-  batch.commit();
-  CHECK(full_text(store, "oldest") == std::vector<std::int64_t>{old_id});
-  CHECK(full_text(store, "newest") == std::vector<std::int64_t>{new_id});  // indexed once, not twice
-  SqliteStatement integrity(store.db(), "INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)");
-  CHECK_NOTHROW(integrity.run());
 }
 
 TEST_CASE("story candidates are the window's originals sharing the most keys, most recent postings first",

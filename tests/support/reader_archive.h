@@ -1,34 +1,21 @@
 // Test support for the reader commands (digest, grep, search, show, export):
 // a fixed archive built from fixture items with fixed timestamps, a config
 // naming it, and runners for the real `newsmon` binary with a chosen
-// environment, through pipes (stdout not a terminal) or a pseudo-terminal.
-// Header-only (CMake globs tests/*_test.cpp only). Not thread-safe.
+// environment (run_binary.h), on files (stdout not a terminal) or a pseudo-terminal.
+// Header-only. Not thread-safe.
 #pragma once
 
-#include <fcntl.h>
-#include <poll.h>
-#include <utmp.h>
-#include <pty.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdlib>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "daemon/base/instant.h"
 #include "daemon/store/store.h"
+#include "support/run_binary.h"
 #include "support/temp_dir.h"
 
 namespace newsmon::test {
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
 
 inline Instant at(const char* rfc3339) { return *parse_rfc3339(rfc3339); }
 
@@ -190,93 +177,15 @@ class ReaderArchive {
   std::filesystem::path database_;
 };
 
-namespace detail {
-inline void exec_newsmon(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
-  ::unsetenv("NO_COLOR");
-  ::unsetenv("PAGER");
-  ::setenv("TZ", "UTC", 1);
-  ::setenv("TERM", "xterm", 1);
-  ::unsetenv("COLUMNS");
-  ::unsetenv("LINES");
-  for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
-  std::vector<char*> argv;
-  argv.push_back(const_cast<char*>(NEWSMON_BINARY));
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  ::execv(NEWSMON_BINARY, argv.data());
-  ::_exit(127);
-}
-}  // namespace detail
-
-// Runs newsmon with stdout and stderr on files (not a terminal). TZ is UTC
-// unless `env` says otherwise; NO_COLOR, PAGER, COLUMNS and LINES are unset.
-inline CommandResult run_newsmon(const std::vector<std::string>& args,
-                                 const std::map<std::string, std::string>& env = {}) {
-  TempDir dir;
-  const auto out_path = dir / "out", err_path = dir / "err";
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int in = ::open("/dev/null", O_RDONLY);
-    ::dup2(in, 0);
-    ::dup2(out, 1);
-    ::dup2(err, 2);
-    detail::exec_newsmon(args, env);
-  }
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out_path), read_file(err_path)};
-}
-
-// Runs newsmon on a pseudo-terminal of `columns` x `rows`; returns what the
-// terminal showed (with "\r\n" turned back into "\n") as `out`.
-inline CommandResult run_newsmon_on_tty(const std::vector<std::string>& args,
-                                        const std::map<std::string, std::string>& env = {}, int columns = 80,
-                                        int rows = 200) {
-  int master = -1, slave = -1;
-  winsize size{};
-  size.ws_col = static_cast<unsigned short>(columns);
-  size.ws_row = static_cast<unsigned short>(rows);
-  if (::openpty(&master, &slave, nullptr, nullptr, &size) != 0) return {-1, "", "openpty failed"};
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    ::close(master);
-    if (::login_tty(slave) != 0) ::_exit(127);
-    detail::exec_newsmon(args, env);
-  }
-  // The parent keeps the terminal's other end open, so reading never meets
-  // the end-of-terminal error while output is still queued (a pty that the
-  // child closes on exit may drop what it had not yet passed on). It reads
-  // until the child has exited and nothing more arrives.
-  std::string out;
-  char buffer[4096];
-  int status = 0;
-  bool exited = false;
-  for (;;) {
-    pollfd ready{master, POLLIN, 0};
-    const int events = ::poll(&ready, 1, 50);
-    if (events > 0) {
-      const ssize_t n = ::read(master, buffer, sizeof buffer);
-      if (n > 0) {
-        out.append(buffer, std::size_t(n));
-        continue;
-      }
-      if (n < 0 && errno == EINTR) continue;
-      break;
-    }
-    if (events < 0 && errno == EINTR) continue;
-    if (exited) break;  // exited, and a whole poll interval went by with nothing new
-    exited = ::waitpid(pid, &status, WNOHANG) == pid;
-  }
-  ::close(slave);
-  ::close(master);
-  if (!exited)
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-  std::string clean;
-  for (std::size_t i = 0; i < out.size(); ++i)
-    if (!(out[i] == '\r' && i + 1 < out.size() && out[i + 1] == '\n')) clean += out[i];
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, clean, ""};
+// Runs newsmon (see run_newsmon) on a pseudo-terminal of `columns` x `rows`;
+// returns what the terminal showed as `out`.
+inline RunResult run_newsmon_on_tty(const std::vector<std::string>& args,
+                                    std::map<std::string, std::optional<std::string>> env = {}, int columns = 80,
+                                    int rows = 200) {
+  ProcessOptions options;
+  options.env = std::move(env);
+  options.terminal = TerminalSize{columns, rows};
+  return run_newsmon(args, options);
 }
 
 }  // namespace newsmon::test
