@@ -4,16 +4,12 @@
 #include <array>
 #include <cctype>
 
+#include "daemon/base/ascii.h"
 #include "extractors/html_document.h"
 
 namespace newsmon {
 namespace {
 
-std::string lowercase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 template <std::size_t N>
 bool contains_any(std::string_view s, const std::array<std::string_view, N>& words) {
@@ -43,7 +39,7 @@ constexpr std::array<std::string_view, 8> kMaybe{"and", "article", "body", "colu
 
 int weight_of(std::string_view raw) {
   if (raw.empty()) return 0;
-  const std::string s = lowercase(raw);
+  const std::string s = ascii::lower(raw);
   int w = 0;
   bool neg = contains_any(s, kNegative);
   // "hid" as a whole word
@@ -75,7 +71,7 @@ bool is_hidden_element(const GumboNode* node) {
     std::string compact;
     compact.reserve(style.size());
     for (char c : style)
-      if (!std::isspace(static_cast<unsigned char>(c))) compact.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+      if (!ascii::is_space(c)) compact.push_back(ascii::lower(c));
     if (compact.find("display:none") != std::string::npos ||
         compact.find("visibility:hidden") != std::string::npos)
       return true;
@@ -100,9 +96,9 @@ bool is_unlikely_candidate(const GumboNode* node, bool strict) {
   const std::string_view id = attribute(node, "id");
   if (cls.empty() && id.empty()) return false;
   if (attribute(node, "itemprop").find("articleBody") != std::string_view::npos) return false;
-  std::string s = lowercase(cls);
+  std::string s = ascii::lower(cls);
   s.push_back(' ');
-  s += lowercase(id);
+  s += ascii::lower(id);
   if (contains_any(s, kMaybe)) return false;
   if (contains_any(s, kUnlikely)) return true;
   return strict && contains_any(s, kUnlikelyStrict);
@@ -111,26 +107,26 @@ bool is_unlikely_candidate(const GumboNode* node, bool strict) {
 bool looks_like_byline(const GumboNode* node) {
   if (attribute(node, "rel") == "author") return true;
   if (attribute(node, "itemprop").find("author") != std::string_view::npos) return true;
-  std::string s = lowercase(attribute(node, "class"));
+  std::string s = ascii::lower(attribute(node, "class"));
   s.push_back(' ');
-  s += lowercase(attribute(node, "id"));
+  s += ascii::lower(attribute(node, "id"));
   static constexpr std::array<std::string_view, 5> kByline{"byline", "author", "dateline",
                                                            "writtenby", "p-author"};
   return contains_any(s, kByline);
 }
 
 bool looks_like_caption(const GumboNode* node) {
-  std::string s = lowercase(attribute(node, "class"));
+  std::string s = ascii::lower(attribute(node, "class"));
   s.push_back(' ');
-  s += lowercase(attribute(node, "id"));
+  s += ascii::lower(attribute(node, "id"));
   static constexpr std::array<std::string_view, 3> kCaption{"caption", "credit", "copyright"};
   return contains_any(s, kCaption);
 }
 
 bool mentions_share(const GumboNode* node) {
-  std::string s = lowercase(attribute(node, "class"));
+  std::string s = ascii::lower(attribute(node, "class"));
   s.push_back(' ');
-  s += lowercase(attribute(node, "id"));
+  s += ascii::lower(attribute(node, "id"));
   return s.find("share") != std::string::npos;
 }
 
@@ -142,10 +138,10 @@ std::string normalise(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
-    if (std::isspace(u)) {
+    if (ascii::is_space(c)) {
       if (!out.empty() && out.back() != ' ') out.push_back(' ');
     } else {
-      out.push_back(char(std::tolower(u)));
+      out.push_back(ascii::lower(c));
     }
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -218,7 +214,7 @@ std::vector<std::string> parse_credits_line(std::string_view text) {
   auto push = [&] {
     std::string folded;
     for (char c : current) {
-      if (std::isspace(static_cast<unsigned char>(c))) {
+      if (ascii::is_space(c)) {
         if (!folded.empty() && folded.back() != ' ') folded.push_back(' ');
       } else {
         folded.push_back(c);
@@ -238,7 +234,7 @@ std::vector<std::string> parse_credits_line(std::string_view text) {
     // An outlet name: 1-6 words, starts with a capital or digit, no sentence punctuation.
     if (p.size() > 60) return {};
     const auto first = static_cast<unsigned char>(p[0]);
-    if (!(std::isupper(first) || std::isdigit(first))) return {};
+    if (!(ascii::is_upper(char(first)) || ascii::is_digit(char(first)))) return {};
     int words = 1;
     for (char c : p) {
       if (c == ' ') ++words;

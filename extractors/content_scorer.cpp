@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "daemon/base/ascii.h"
 #include "extractors/boilerplate_rules.h"
 #include "extractors/html_document.h"
 #include "extractors/text_builder.h"
@@ -84,8 +85,8 @@ std::vector<std::string> words_of(std::string_view s) {
   std::string w;
   for (char c : s) {
     const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
-      w.push_back(char(std::tolower(u)));
+    if (ascii::is_alnum(c) || u >= 0x80) {
+      w.push_back(ascii::lower(c));
     } else if (!w.empty()) {
       out.push_back(std::move(w));
       w.clear();
@@ -517,8 +518,7 @@ class Scorer {
     const float density = s.link_density();
     if (length > 0 && length < 40) {
       const std::string text = subtree_text(std::int32_t(i));
-      std::string lower;
-      for (char c : text) lower.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+      const std::string lower = ascii::lower(text);
       if (lower == "ad" || lower == "advertisement" || lower == "advertising" || lower == "loading" ||
           lower == "loading..." || lower == "loading…" || lower == "publicité" || lower == "werbung" ||
           lower == "anuncio")

@@ -3,21 +3,22 @@
 #include <cctype>
 #include <cstring>
 
+#include "daemon/base/ascii.h"
 #include "extractors/html_document.h"
 
 namespace newsmon {
 namespace {
 
 bool ident_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+  return ascii::is_alnum(c) || c == '-' || c == '_' || static_cast<unsigned char>(c) >= 0x80;
 }
 
 bool has_word(std::string_view list, std::string_view word) {
   std::size_t start = 0;
   while (start < list.size()) {
-    while (start < list.size() && std::isspace(static_cast<unsigned char>(list[start]))) ++start;
+    while (start < list.size() && ascii::is_space(list[start])) ++start;
     std::size_t end = start;
-    while (end < list.size() && !std::isspace(static_cast<unsigned char>(list[end]))) ++end;
+    while (end < list.size() && !ascii::is_space(list[end])) ++end;
     if (list.substr(start, end - start) == word) return true;
     start = end;
   }
@@ -48,7 +49,7 @@ Result<CssSelector> CssSelector::parse(std::string_view text) {
   };
   while (i < text.size()) {
     const char c = text[i];
-    if (std::isspace(static_cast<unsigned char>(c))) {
+    if (ascii::is_space(c)) {
       end_compound();
       ++i;
     } else if (c == ',') {
@@ -68,7 +69,7 @@ Result<CssSelector> CssSelector::parse(std::string_view text) {
       ++i;
       AttributeTest test;
       test.name = read_ident();
-      for (char& ch : test.name) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+      test.name = ascii::lower(test.name);
       if (test.name.empty()) return bad("missing attribute name");
       if (i < text.size() && std::strchr("*^$~", text[i]) && i + 1 < text.size() && text[i + 1] == '=') {
         test.op = text[i];
@@ -98,7 +99,7 @@ Result<CssSelector> CssSelector::parse(std::string_view text) {
     } else if (ident_char(c)) {
       if (have_compound) return bad("type selector must come first");
       compound.tag = read_ident();
-      for (char& ch : compound.tag) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+      compound.tag = ascii::lower(compound.tag);
       have_compound = true;
     } else {
       return bad(std::string("unsupported character '") + c + "'");
@@ -118,7 +119,7 @@ bool CssSelector::matches_compound(const Compound& c, const GumboNode* node) {
       GumboStringPiece piece = node->v.element.original_tag;
       gumbo_tag_from_original_text(&piece);
       std::string original(piece.data ? std::string_view(piece.data, piece.length) : std::string_view{});
-      for (char& ch : original) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+      original = ascii::lower(original);
       if (original != c.tag) return false;
     } else if (c.tag != name) {
       return false;

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+#include <initializer_list>
+#include <optional>
 #include <nlohmann/json.hpp>
 
+#include "daemon/base/ascii.h"
 #include "daemon/base/instant.h"
+#include "daemon/base/url.h"
 #include "extractors/html_document.h"
 #include "extractors/text_builder.h"
 
@@ -19,12 +22,6 @@ std::string fold(std::string_view s) {
   b.text(s, false);
   auto paragraphs = b.finish();
   return paragraphs.empty() ? std::string() : paragraphs.front().text;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 std::string json_string(const json& v) {
@@ -76,78 +73,12 @@ void add_author(std::vector<std::string>& authors, std::string name) {
 }
 
 std::optional<Instant> parse_date(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  s = ascii::trim(s);
   if (s.empty()) return std::nullopt;
   return parse_rfc3339(s);
 }
 
-std::string scheme_and_host(std::string_view base) {
-  const auto scheme_end = base.find("://");
-  if (scheme_end == std::string_view::npos) return {};
-  const auto path = base.find_first_of("/?#", scheme_end + 3);
-  return std::string(base.substr(0, path == std::string_view::npos ? base.size() : path));
-}
-
 }  // namespace
-
-std::string resolve_url(std::string_view base, std::string_view ref) {
-  while (!ref.empty() && std::isspace(static_cast<unsigned char>(ref.front()))) ref.remove_prefix(1);
-  while (!ref.empty() && std::isspace(static_cast<unsigned char>(ref.back()))) ref.remove_suffix(1);
-  if (ref.empty()) return std::string(base);
-  // Absolute: a scheme followed by ':'
-  for (std::size_t i = 0; i < ref.size(); ++i) {
-    const char c = ref[i];
-    if (c == ':') {
-      if (i > 0) return std::string(ref);
-      break;
-    }
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) break;
-  }
-  const auto scheme_end = base.find("://");
-  if (scheme_end == std::string_view::npos) return std::string(ref);
-  if (ref.starts_with("//")) return std::string(base.substr(0, scheme_end + 1)) + std::string(ref);
-  const std::string origin = scheme_and_host(base);
-  if (ref.front() == '/') return origin + std::string(ref);
-  std::string_view base_no_frag = base.substr(0, base.find('#'));
-  if (ref.front() == '#') return std::string(base_no_frag) + std::string(ref);
-  std::string_view base_path = base_no_frag.substr(0, base_no_frag.find('?'));
-  if (ref.front() == '?') return std::string(base_path) + std::string(ref);
-  // relative path: drop base's last segment, then resolve . and ..
-  std::string path(base_path.substr(origin.size()));
-  path = path.substr(0, path.rfind('/') + 1);
-  if (path.empty()) path = "/";
-  std::string_view rest = ref;
-  std::string suffix;
-  const auto q = rest.find_first_of("?#");
-  if (q != std::string_view::npos) {
-    suffix = std::string(rest.substr(q));
-    rest = rest.substr(0, q);
-  }
-  std::vector<std::string> segments;
-  auto split = [&](std::string_view p) {
-    std::size_t start = 0;
-    while (start <= p.size()) {
-      const auto slash = p.find('/', start);
-      const auto seg = p.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
-      if (seg == "..") {
-        if (!segments.empty()) segments.pop_back();
-      } else if (seg != "." && !seg.empty()) {
-        segments.emplace_back(seg);
-      }
-      if (slash == std::string_view::npos) break;
-      start = slash + 1;
-    }
-  };
-  split(path);
-  split(rest);
-  std::string out = origin;
-  for (const auto& s : segments) out += "/" + s;
-  if (rest.empty() || rest.back() == '/' || rest.ends_with("/.") || rest.ends_with("/..") || rest == "." || rest == "..")
-    out += "/";
-  if (segments.empty() && out.back() != '/') out += "/";
-  return out + suffix;
-}
 
 std::string strip_site_suffix(std::string_view raw, std::string_view site_name) {
   std::string title = fold(raw);
@@ -156,11 +87,11 @@ std::string strip_site_suffix(std::string_view raw, std::string_view site_name) 
                                                                " » ", " / ", " · ", " \\ "};
   // A known site name at either end goes first.
   if (!site_name.empty()) {
-    const std::string site = lower(fold(site_name));
+    const std::string site = ascii::lower(fold(site_name));
     std::vector<std::string_view> separators(kSeparators.begin(), kSeparators.end());
     separators.push_back(": ");
     for (std::string_view sep : separators) {
-      const std::string t = lower(title);
+      const std::string t = ascii::lower(title);
       if (t.size() > site.size() + sep.size() && t.ends_with(std::string(sep) + site))
         return title.substr(0, title.size() - site.size() - sep.size());
       if (t.size() > site.size() + sep.size() && t.starts_with(site + std::string(sep)))
@@ -186,86 +117,143 @@ std::string strip_site_suffix(std::string_view raw, std::string_view site_name) 
   return title;
 }
 
-PageMetadata extract_metadata(const HtmlDocument& doc, const PageTree& tree, std::string_view base_url) {
-  PageMetadata out;
-  Article& a = out.fields;
-  std::string title_tag, h1, base_href, canonical, first_time, og_locale, content_language;
-  // meta values by lowercase key; first one wins
+
+namespace {
+
+// Step 1: what the document's own tags say, collected in one walk over the
+// tree. The first of each wins.
+struct HeadTags {
+  std::string language;  // <html lang> or xml:lang, folded
+  std::string title_tag, h1, base_href, canonical, first_time, content_language;
+  // <meta> values (and a few <link>/<time> ones) by lowercase key, in document order.
   std::vector<std::pair<std::string, std::string>> meta;
-  auto meta_value = [&](std::string_view key) -> std::string {
+  std::vector<std::string> meta_authors;  // every author-ish <meta>, in document order
+
+  // The first non-empty value of the meta `key` ("" when none).
+  std::string_view meta_value(std::string_view key) const {
     for (const auto& [k, v] : meta)
       if (k == key && !v.empty()) return v;
     return {};
+  }
+};
+
+bool is_author_meta(std::string_view key) {
+  return key == "author" || key == "article:author" || key == "parsely-author" || key == "dc.creator" ||
+         key == "sailthru.author";
+}
+
+// A <meta>: its key is property, else name, else itemprop; "og:title
+// twitter:title" style keys name several properties at once.
+void collect_meta(const GumboNode* node, HeadTags& head) {
+  const std::string content(attribute(node, "content"));
+  std::string key = ascii::lower(attribute(node, "property"));
+  if (key.empty()) key = ascii::lower(attribute(node, "name"));
+  if (key.empty()) key = ascii::lower(attribute(node, "itemprop"));
+  if (key.empty() && ascii::lower(attribute(node, "http-equiv")) == "content-language")
+    head.content_language = content;
+  std::size_t start = 0;
+  while (start < key.size()) {
+    auto space = key.find(' ', start);
+    if (space == std::string::npos) space = key.size();
+    if (space > start) {
+      std::string one = key.substr(start, space - start);
+      if (is_author_meta(one)) head.meta_authors.push_back(content);
+      head.meta.emplace_back(std::move(one), content);
+    }
+    start = space + 1;
+  }
+}
+
+HeadTags collect_head(const PageTree& tree) {
+  HeadTags head;
+  const auto text_of = [&](std::size_t i) {
+    const std::int32_t roots[1] = {std::int32_t(i)};
+    return join_paragraphs(render_paragraphs(tree, roots, {}));
   };
-  std::vector<std::string> meta_authors;
   for (std::size_t i = 0; i < tree.size(); ++i) {
     const PageNode& n = tree[i];
     if (n.is_text) continue;
     switch (n.tag) {
       case GUMBO_TAG_HTML:
-        if (a.language.empty()) a.language = fold(attribute(n.node, "lang"));
-        if (a.language.empty()) a.language = fold(attribute(n.node, "xml:lang"));
+        if (head.language.empty()) head.language = fold(attribute(n.node, "lang"));
+        if (head.language.empty()) head.language = fold(attribute(n.node, "xml:lang"));
         break;
       case GUMBO_TAG_TITLE:
-        if (title_tag.empty()) {
-          const std::int32_t roots[1] = {std::int32_t(i)};
-          title_tag = join_paragraphs(render_paragraphs(tree, roots, {}));
-        }
+        if (head.title_tag.empty()) head.title_tag = text_of(i);
         break;
       case GUMBO_TAG_H1:
-        if (h1.empty()) {
-          const std::int32_t roots[1] = {std::int32_t(i)};
-          h1 = join_paragraphs(render_paragraphs(tree, roots, {}));
-        }
+        if (head.h1.empty()) head.h1 = text_of(i);
         break;
       case GUMBO_TAG_BASE:
-        if (base_href.empty()) base_href = std::string(attribute(n.node, "href"));
+        if (head.base_href.empty()) head.base_href = std::string(attribute(n.node, "href"));
         break;
       case GUMBO_TAG_LINK: {
-        const std::string rel = lower(attribute(n.node, "rel"));
-        if (rel == "canonical" && canonical.empty()) canonical = std::string(attribute(n.node, "href"));
-        if (rel == "image_src") meta.emplace_back("image_src", std::string(attribute(n.node, "href")));
+        const std::string rel = ascii::lower(attribute(n.node, "rel"));
+        if (rel == "canonical" && head.canonical.empty()) head.canonical = std::string(attribute(n.node, "href"));
+        if (rel == "image_src") head.meta.emplace_back("image_src", std::string(attribute(n.node, "href")));
         break;
       }
       case GUMBO_TAG_TIME:
-        if (first_time.empty()) first_time = std::string(attribute(n.node, "datetime"));
+        if (head.first_time.empty()) head.first_time = std::string(attribute(n.node, "datetime"));
         if (attribute(n.node, "itemprop") == "datePublished")
-          meta.emplace_back("datepublished", std::string(attribute(n.node, "datetime")));
+          head.meta.emplace_back("datepublished", std::string(attribute(n.node, "datetime")));
         break;
-      case GUMBO_TAG_META: {
-        const std::string content(attribute(n.node, "content"));
-        std::string key = lower(attribute(n.node, "property"));
-        if (key.empty()) key = lower(attribute(n.node, "name"));
-        if (key.empty()) key = lower(attribute(n.node, "itemprop"));
-        if (key.empty() && lower(attribute(n.node, "http-equiv")) == "content-language") content_language = content;
-        if (key.empty()) break;
-        // "og:title twitter:title" style space-separated properties
-        std::size_t start = 0;
-        while (start < key.size()) {
-          auto sp = key.find(' ', start);
-          if (sp == std::string::npos) sp = key.size();
-          if (sp > start) {
-            const std::string k = key.substr(start, sp - start);
-            meta.emplace_back(k, content);
-            if (k == "author" || k == "article:author" || k == "parsely-author" || k == "dc.creator" ||
-                k == "sailthru.author")
-              meta_authors.push_back(content);
-          }
-          start = sp + 1;
-        }
+      case GUMBO_TAG_META:
+        collect_meta(n.node, head);
         break;
-      }
       default:
         break;
     }
   }
-  out.base_url = base_href.empty() ? std::string(base_url) : resolve_url(base_url, base_href);
-  const std::string& base = out.base_url;
+  return head;
+}
 
-  // JSON-LD
-  std::string ld_headline, ld_published, ld_modified, ld_publisher, ld_description, ld_image, ld_url,
-      ld_language;
-  std::vector<std::string> ld_authors;
+// Step 2: what the page's schema.org JSON-LD says, from its article objects
+// (Article types before WebPage); the first of each wins.
+struct JsonLdFields {
+  std::string headline, published, modified, publisher, description, image, url, language, article_body;
+  std::vector<std::string> authors;
+};
+
+// Some sites put their own name in "name" and the title in "headline" (and
+// Wikipedia the reverse): keep the one closer to <title>.
+std::string choose_headline(const json& o, std::string_view title_tag) {
+  std::string headline, name;
+  if (o.contains("headline")) headline = json_string(o["headline"]);
+  if (!is_webpage_only(o["@type"]) && o.contains("name")) name = json_string(o["name"]);
+  if (headline.empty() || name.empty() || headline == name) return headline.empty() ? name : headline;
+  const std::string t = ascii::lower(title_tag);
+  const bool name_in_title = t.find(ascii::lower(fold(name))) != std::string::npos;
+  const bool headline_in_title = t.find(ascii::lower(fold(headline))) != std::string::npos;
+  return headline_in_title && !name_in_title ? headline : name;
+}
+
+void read_article_object(const json& o, std::string_view title_tag, JsonLdFields& ld) {
+  const auto take = [&](std::string& into, const char* key) {
+    if (into.empty() && o.contains(key)) into = json_string(o[key]);
+  };
+  if (ld.headline.empty()) ld.headline = choose_headline(o, title_tag);
+  take(ld.published, "datePublished");
+  take(ld.modified, "dateModified");
+  take(ld.description, "description");
+  take(ld.image, "image");
+  take(ld.url, "url");
+  take(ld.language, "inLanguage");
+  take(ld.publisher, "publisher");
+  if (ld.authors.empty() && o.contains("author")) {
+    const json& au = o["author"];
+    if (au.is_array()) {
+      for (const auto& x : au) ld.authors.push_back(json_string(x));
+    } else {
+      ld.authors.push_back(json_string(au));
+    }
+  }
+  if (ld.article_body.empty() && o.contains("articleBody") && o["articleBody"].is_string())
+    ld.article_body = o["articleBody"].get<std::string>();
+}
+
+JsonLdFields read_json_ld(const HtmlDocument& doc, std::string_view title_tag) {
+  JsonLdFields ld;
   for (const std::string& block : doc.json_ld()) {
     json parsed = json::parse(block, nullptr, false);
     if (parsed.is_discarded()) continue;
@@ -274,99 +262,89 @@ PageMetadata extract_metadata(const HtmlDocument& doc, const PageTree& tree, std
     std::stable_sort(articles.begin(), articles.end(), [](const json* x, const json* y) {
       return !is_webpage_only((*x)["@type"]) && is_webpage_only((*y)["@type"]);
     });
-    for (const json* art : articles) {
-      const json& o = *art;
-      auto take = [&](std::string& into, const char* key) {
-        if (into.empty() && o.contains(key)) into = json_string(o[key]);
-      };
-      if (ld_headline.empty()) {
-        // Some sites put their own name in "name" and the title in
-        // "headline" (and Wikipedia the reverse): keep the one closer to <title>.
-        std::string headline, name;
-        take(headline, "headline");
-        if (!is_webpage_only(o["@type"])) take(name, "name");
-        if (!headline.empty() && !name.empty() && headline != name) {
-          const std::string t = lower(title_tag);
-          const bool name_in_title = t.find(lower(fold(name))) != std::string::npos;
-          const bool headline_in_title = t.find(lower(fold(headline))) != std::string::npos;
-          ld_headline = headline_in_title && !name_in_title ? headline : name;
-        } else {
-          ld_headline = headline.empty() ? name : headline;
-        }
-      }
-      take(ld_published, "datePublished");
-      take(ld_modified, "dateModified");
-      take(ld_description, "description");
-      take(ld_image, "image");
-      take(ld_url, "url");
-      take(ld_language, "inLanguage");
-      if (ld_publisher.empty() && o.contains("publisher")) ld_publisher = json_string(o["publisher"]);
-      if (ld_authors.empty() && o.contains("author")) {
-        const json& au = o["author"];
-        if (au.is_array()) {
-          for (const auto& x : au) ld_authors.push_back(json_string(x));
-        } else {
-          ld_authors.push_back(json_string(au));
-        }
-      }
-      if (out.article_body.empty() && o.contains("articleBody") && o["articleBody"].is_string())
-        out.article_body = o["articleBody"].get<std::string>();
-    }
+    for (const json* article : articles) read_article_object(*article, title_tag, ld);
   }
+  return ld;
+}
 
-  a.site_name = fold(meta_value("og:site_name"));
-  if (a.site_name.empty()) a.site_name = fold(ld_publisher);
-  if (a.site_name.empty()) a.site_name = fold(meta_value("application-name"));
+// Step 3: each field from its sources, most trusted first (the tables below).
 
-  std::string title = fold(ld_headline);
-  for (const char* key : {"dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title",
-                          "title", "twitter:title", "parsely-title"})
-    if (title.empty()) title = fold(meta_value(key));
-  if (title.empty()) title = fold(title_tag);
-  if (title.empty()) title = h1;
+// The first source that is not empty once folded.
+std::string first_text(std::initializer_list<std::string_view> sources) {
+  for (std::string_view source : sources)
+    if (std::string text = fold(source); !text.empty()) return text;
+  return {};
+}
+
+// The first source that is not empty, as written (a URL).
+std::string_view first_value(std::initializer_list<std::string_view> sources) {
+  for (std::string_view source : sources)
+    if (!source.empty()) return source;
+  return {};
+}
+
+// The first source that reads as a date.
+std::optional<Instant> first_date(std::initializer_list<std::string_view> sources) {
+  for (std::string_view source : sources)
+    if (auto date = parse_date(source)) return date;
+  return std::nullopt;
+}
+
+// `reference` resolved against `base`; a blank one names the document itself
+// (RFC 3986 5.2.2: the empty reference is the base), where resolve_link,
+// made for feed links, keeps it empty.
+std::string resolve_on_page(std::string_view base, std::string_view reference) {
+  return ascii::trim(reference).empty() ? std::string(base) : resolve_link(base, reference);
+}
+
+std::string with_dashes(std::string locale) {  // og:locale's "en_GB" is the language "en-GB"
+  std::replace(locale.begin(), locale.end(), '_', '-');
+  return locale;
+}
+
+}  // namespace
+
+PageMetadata extract_metadata(const HtmlDocument& doc, const PageTree& tree, std::string_view base_url) {
+  const HeadTags head = collect_head(tree);
+  const auto m = [&](std::string_view key) { return head.meta_value(key); };
+  PageMetadata out;
+  out.base_url = resolve_on_page(base_url, head.base_href);
+  const std::string& base = out.base_url;
+  JsonLdFields ld = read_json_ld(doc, head.title_tag);
+  out.article_body = std::move(ld.article_body);
+
+  Article& a = out.fields;
+  a.site_name = first_text({m("og:site_name"), ld.publisher, m("application-name")});
+
+  std::string title = first_text({ld.headline, m("dc:title"), m("dcterm:title"), m("og:title"),
+                                  m("weibo:article:title"), m("weibo:webpage:title"), m("title"),
+                                  m("twitter:title"), m("parsely-title"), head.title_tag});
+  if (title.empty()) title = head.h1;
   a.title = strip_site_suffix(title, a.site_name);
 
-  for (const std::string& name : ld_authors) add_author(a.authors, name);
+  for (const std::string& name : ld.authors) add_author(a.authors, name);
   if (a.authors.empty())
-    for (const std::string& name : meta_authors) add_author(a.authors, name);
+    for (const std::string& name : head.meta_authors) add_author(a.authors, name);
 
-  for (const std::string& d : {ld_published, meta_value("article:published_time"), meta_value("datepublished"),
-                               meta_value("og:published_time"), meta_value("published_time"),
-                               meta_value("parsely-pub-date"), meta_value("sailthru.date"), meta_value("pubdate"),
-                               meta_value("publishdate"), meta_value("dc.date.issued"), meta_value("dc.date"),
-                               meta_value("date"), first_time}) {
-    if (a.published) break;
-    a.published = parse_date(d);
-  }
-  for (const std::string& d : {ld_modified, meta_value("article:modified_time"), meta_value("og:updated_time"),
-                               meta_value("datemodified"), meta_value("last-modified")}) {
-    if (a.modified) break;
-    a.modified = parse_date(d);
-  }
+  a.published = first_date({ld.published, m("article:published_time"), m("datepublished"),
+                            m("og:published_time"), m("published_time"), m("parsely-pub-date"),
+                            m("sailthru.date"), m("pubdate"), m("publishdate"), m("dc.date.issued"), m("dc.date"),
+                            m("date"), head.first_time});
+  a.modified = first_date({ld.modified, m("article:modified_time"), m("og:updated_time"), m("datemodified"),
+                           m("last-modified")});
 
-  if (!canonical.empty()) a.canonical_url = resolve_url(base, canonical);
-  else if (!meta_value("og:url").empty()) a.canonical_url = resolve_url(base, meta_value("og:url"));
-  else if (!ld_url.empty()) a.canonical_url = resolve_url(base, ld_url);
+  if (auto canonical = first_value({head.canonical, m("og:url"), ld.url}); !canonical.empty())
+    a.canonical_url = resolve_on_page(base, canonical);
 
-  if (a.language.empty()) a.language = fold(content_language);
-  if (a.language.empty()) {
-    std::string locale = fold(meta_value("og:locale"));
-    std::replace(locale.begin(), locale.end(), '_', '-');
-    a.language = locale;
-  }
-  if (a.language.empty()) a.language = fold(ld_language);
+  a.language = first_text({head.language, head.content_language, with_dashes(fold(m("og:locale"))), ld.language});
 
-  a.description = fold(meta_value("og:description"));
-  for (const char* key : {"description", "twitter:description", "dc.description"})
-    if (a.description.empty()) a.description = fold(meta_value(key));
-  if (a.description.empty()) a.description = fold(ld_description);
+  a.description = first_text({m("og:description"), m("description"), m("twitter:description"),
+                              m("dc.description"), ld.description});
 
-  std::string image = meta_value("og:image");
-  for (const char* key : {"og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"})
-    if (image.empty()) image = meta_value(key);
-  if (image.empty()) image = ld_image;
-  if (image.empty()) image = meta_value("image_src");
-  if (!image.empty()) a.image = resolve_url(base, image);
+  if (auto image = first_value({m("og:image"), m("og:image:url"), m("og:image:secure_url"), m("twitter:image"),
+                                m("twitter:image:src"), ld.image, m("image_src")});
+      !image.empty())
+    a.image = resolve_on_page(base, image);
   return out;
 }
 

@@ -4,7 +4,8 @@
 // and article:* meta, other meta conventions (Dublin Core, Parsely,
 // twitter:), then the document itself (<title> minus the site suffix, <h1>,
 // <time datetime>, <html lang>). Relative URLs are resolved against the
-// page's <base>, else the base URL given. Pure; thread-safe.
+// page's <base>, else the base URL given (resolve_link, daemon/base/url.h).
+// Pure; thread-safe.
 #pragma once
 
 #include <string>
@@ -24,10 +25,6 @@ struct PageMetadata {
 };
 
 PageMetadata extract_metadata(const HtmlDocument& doc, const PageTree& tree, std::string_view base_url);
-
-// `ref` resolved against the absolute URL `base` (RFC 3986, simplified:
-// scheme-relative, absolute-path, relative-path, query and fragment refs).
-std::string resolve_url(std::string_view base, std::string_view ref);
 
 // "Title | Site", "Title - Site", "Site: Title"... -> "Title".
 std::string strip_site_suffix(std::string_view title, std::string_view site_name);

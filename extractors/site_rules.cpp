@@ -1,4 +1,5 @@
 #include "extractors/site_rules.h"
+#include "daemon/base/ascii.h"
 
 #include <cctype>
 #include <cstdlib>
@@ -36,8 +37,7 @@ std::string host_of(std::string_view url) {
   const auto at = url.rfind('@');
   if (at != std::string_view::npos) url.remove_prefix(at + 1);
   url = url.substr(0, url.find(':'));
-  std::string host(url);
-  for (char& c : host) c = char(std::tolower(static_cast<unsigned char>(c)));
+  std::string host = ascii::lower(url);
   while (!host.empty() && host.back() == '.') host.pop_back();
   return host;
 }
@@ -81,7 +81,7 @@ Result<SiteRules> SiteRules::load(const std::filesystem::path& path) {
     if (!remove) return std::unexpected(remove.error());
     rule.hosts = std::move(*hosts);
     for (std::string& h : rule.hosts)
-      for (char& c : h) c = char(std::tolower(static_cast<unsigned char>(c)));
+      h = ascii::lower(h);
     rule.body = std::move(*body);
     rule.remove = std::move(*remove);
     for (const auto& [texts, compiled] :

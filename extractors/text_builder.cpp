@@ -1,4 +1,5 @@
 #include "extractors/text_builder.h"
+#include "daemon/base/ascii.h"
 
 #include <algorithm>
 
@@ -24,8 +25,7 @@ bool is_invisible(std::string_view c) {
 
 bool is_space(std::string_view c) {
   if (c.size() == 1) {
-    const char b = c[0];
-    return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v';
+    return ascii::is_space(c[0]);
   }
   return c == "\xC2\xA0"                                           // NBSP
          || (c.size() == 3 && c[0] == '\xE2' && c[1] == '\x80' &&  // U+2000-200A, 2028, 2029

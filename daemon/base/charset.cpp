@@ -1,4 +1,6 @@
 #include "daemon/base/charset.h"
+
+#include "daemon/base/ascii.h"
 #include "daemon/base/utf8.h"
 
 #include <cerrno>
@@ -7,7 +9,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstring>
 #include <optional>
 
@@ -48,26 +49,14 @@ class Uchardet {
   uchardet_t handle_;
 };
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
-char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '"' || c == '\''; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
+// A charset label as servers and pages write it: trimmed of whitespace and of
+// the quotes around a value ("charset='utf-8'").
+std::string_view trim_label(std::string_view s) { return ascii::trim_any(s, " \t\r\n\"'"); }
 
 // The iconv name to decode `charset` with: supersets for the labels that
 // servers use loosely (as the WHATWG Encoding standard does).
 std::string iconv_name(std::string_view charset) {
-  const std::string name = lower(trim(charset));
+  const std::string name = ascii::lower(trim_label(charset));
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kAliases{{
       {"iso-8859-1", "WINDOWS-1252"}, {"iso8859-1", "WINDOWS-1252"}, {"iso_8859-1", "WINDOWS-1252"},
       {"latin1", "WINDOWS-1252"}, {"latin-1", "WINDOWS-1252"}, {"l1", "WINDOWS-1252"},
@@ -80,9 +69,7 @@ std::string iconv_name(std::string_view charset) {
   }};
   for (const auto& [alias, real] : kAliases)
     if (name == alias) return std::string(real);
-  std::string out = name;
-  std::transform(out.begin(), out.end(), out.begin(), ascii_upper);
-  return out;
+  return ascii::upper(name);
 }
 
 bool is_utf8_name(const std::string& name) { return name == "UTF-8"; }
@@ -168,7 +155,7 @@ std::string strip_leading_bom(std::string text) {
 
 // The value of `key=` in a run of attributes (`encoding="x"`, `charset=x`).
 std::string attribute_value(std::string_view text, std::string_view key) {
-  const std::string low = lower(text);
+  const std::string low = ascii::lower(text);
   std::size_t at = 0;
   while ((at = low.find(key, at)) != std::string::npos) {
     std::size_t i = at + key.size();
@@ -178,7 +165,7 @@ std::string attribute_value(std::string_view text, std::string_view key) {
     ++i;
     while (i < low.size() && (low[i] == ' ' || low[i] == '\t' || low[i] == '"' || low[i] == '\'')) ++i;
     const std::size_t start = i;
-    while (i < low.size() && (std::isalnum(static_cast<unsigned char>(low[i])) || std::strchr("-_.:()+", low[i]))) ++i;
+    while (i < low.size() && (ascii::is_alnum(low[i]) || std::strchr("-_.:()+", low[i]))) ++i;
     if (i > start) return std::string(text.substr(start, i - start));
   }
   return {};
@@ -197,7 +184,7 @@ std::string xml_declared_charset(std::string_view bytes) {
 // The charset of a <meta charset> or <meta http-equiv content="...; charset=">
 // in the first 1024 bytes, or "".
 std::string html_meta_charset(std::string_view bytes) {
-  const std::string head = lower(bytes.substr(0, 1024));
+  const std::string head = ascii::lower(bytes.substr(0, 1024));
   std::size_t at = 0;
   while ((at = head.find("<meta", at)) != std::string::npos) {
     const std::size_t end = head.find('>', at);
@@ -217,7 +204,7 @@ DecodedText decode_declared(std::string_view bytes, std::initializer_list<std::s
     return *valid;
   };
   for (const std::string_view candidate : declared) {
-    if (trim(candidate).empty()) continue;
+    if (trim_label(candidate).empty()) continue;
     std::string name = iconv_name(candidate);
     if (is_wide_name(name)) continue;  // we read this label as ASCII: it cannot be UTF-16
     if (is_utf8_name(name)) return {repair_utf8(bytes), "UTF-8"};
@@ -323,10 +310,10 @@ std::string charset_of_content_type(std::string_view content_type) {
   while (semicolon != std::string_view::npos) {
     std::string_view parameter = content_type.substr(semicolon + 1);
     const std::size_t next = parameter.find(';');
-    parameter = trim(parameter.substr(0, next));
+    parameter = trim_label(parameter.substr(0, next));
     const std::size_t equals = parameter.find('=');
-    if (equals != std::string_view::npos && lower(trim(parameter.substr(0, equals))) == "charset")
-      return std::string(trim(parameter.substr(equals + 1)));
+    if (equals != std::string_view::npos && ascii::lower(trim_label(parameter.substr(0, equals))) == "charset")
+      return std::string(trim_label(parameter.substr(equals + 1)));
     semicolon = next == std::string_view::npos ? next : semicolon + 1 + next;
   }
   return {};

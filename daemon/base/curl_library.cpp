@@ -54,6 +54,7 @@ struct CurlLibrary {
   decltype(&::curl_multi_strerror) multi_strerror;
   decltype(&::curl_url) url;
   decltype(&::curl_url_cleanup) url_cleanup;
+  decltype(&::curl_url_dup) url_dup;
   decltype(&::curl_url_get) url_get;
   decltype(&::curl_url_set) url_set;
 };
@@ -82,6 +83,7 @@ CurlLibrary load() {
   library.resolve("curl_multi_strerror", c.multi_strerror);
   library.resolve("curl_url", c.url);
   library.resolve("curl_url_cleanup", c.url_cleanup);
+  library.resolve("curl_url_dup", c.url_dup);
   library.resolve("curl_url_get", c.url_get);
   library.resolve("curl_url_set", c.url_set);
   return c;
@@ -166,6 +168,7 @@ const char* curl_multi_strerror(CURLMcode code) { return curl().multi_strerror(c
 
 CURLU* curl_url(void) { return curl().url(); }
 void curl_url_cleanup(CURLU* url) { curl().url_cleanup(url); }
+CURLU* curl_url_dup(CURLU* url) { return curl().url_dup(url); }
 CURLUcode curl_url_get(CURLU* url, CURLUPart part, char** out, unsigned int flags) {
   return curl().url_get(url, part, out, flags);
 }

@@ -1,15 +1,13 @@
-// `newsmon classify FILE [--explain]`: the classifier on one file, for
+// `newsmon classify FILE|URL [--explain]`: the classifier on one document, for
 // writing and checking topic rules. Prints one line on stdout,
 // "relevant|irrelevant<TAB>SCORE<TAB>tag1,tag2"; --explain prints on stderr
 // every rule that fired.
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "daemon/classify/classifier.h"
-#include "daemon/cli/commands.h"
 #include "daemon/base/safe_text.h"
+#include "daemon/cli/commands.h"
+#include "daemon/cli/source_loader.h"
 #include "extractors/article_extractor.h"
 
 namespace newsmon {
@@ -48,25 +46,20 @@ void split_text(std::string_view text, std::string& title, std::string& body) {
 int run_classify_command(const GlobalOptions& global, const ClassifyOptions& options) {
   const Config config = load_command_config(global);
 
-  std::ifstream in(options.file, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "newsmon: %s: cannot read the file\n",
-                 strip_control_characters(options.file).c_str());
+  const auto source = load_source(global, options.file);
+  if (!source) {
+    std::fprintf(stderr, "newsmon: %s\n", strip_control_characters(source.error().message).c_str());
     return kExitFailure;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
 
   std::string title, body;
-  if (looks_like_html(text)) {
-    std::error_code ec;
-    const auto absolute = std::filesystem::absolute(options.file, ec);
-    const Article article = extract_article(text, "file://" + (ec ? options.file : absolute.string()));
+  if (looks_like_html(source->bytes)) {
+    const std::string html = page_html(*source);
+    const Article article = extract_article(html, source->url);
     title = article.title;
-    body = article.text.empty() ? html_fragment_to_text(text) : article.text;
+    body = article.text.empty() ? html_fragment_to_text(html) : article.text;
   } else {
-    split_text(text, title, body);
+    split_text(source->bytes, title, body);
   }
 
   const Classifier classifier(config.topics, config.gazetteer);

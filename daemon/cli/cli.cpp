@@ -72,7 +72,7 @@ int run_cli(int argc, char** argv) {
 
   ClassifyOptions classify;
   auto* classify_cmd = app.add_subcommand("classify", "Classify one text or HTML file against the topics");
-  classify_cmd->add_option("FILE", classify.file, "A text or HTML file")->required();
+  classify_cmd->add_option("FILE", classify.file, "A text or HTML file, or a URL")->required();
   classify_cmd->add_flag("--explain", classify.explain, "Print the rules that fired on stderr");
 
   GrepOptions grep;

@@ -5,30 +5,15 @@
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
-#include "daemon/base/charset.h"
-#include "daemon/cli/commands.h"
-#include "daemon/net/fetcher.h"
 #include "daemon/base/safe_text.h"
+#include "daemon/cli/commands.h"
+#include "daemon/cli/source_loader.h"
 #include "extractors/article_extractor.h"
 #include "extractors/site_rules.h"
 
 namespace newsmon {
 namespace {
-
-bool is_url(std::string_view s) {
-  return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("file://");
-}
-
-Result<std::string> read_whole_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(ErrorKind::io, path.string() + ": cannot open");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return fail(ErrorKind::io, path.string() + ": read error");
-  return std::move(buffer).str();
-}
 
 nlohmann::json to_json(const Article& a, std::string_view url) {
   auto clean = [](const std::string& s) { return strip_control_characters(s); };
@@ -71,15 +56,16 @@ int run_batch(const ExtractOptions& options, const SiteRules& rules) {
   int failures = 0;
   std::chrono::nanoseconds spent{0};
   for (const fs::path& input : inputs) {
-    auto html = read_whole_file(input);
-    if (!html) {
-      std::fprintf(stderr, "newsmon: %s\n", strip_control_characters(html.error().message).c_str());
+    auto source = load_file(input);
+    if (!source) {
+      std::fprintf(stderr, "newsmon: %s\n", strip_control_characters(source.error().message).c_str());
       ++failures;
       continue;
     }
-    bytes += html->size();
+    bytes += source->bytes.size();
+    const std::string html = page_html(*source);  // decoded as `extract FILE` decodes it
     const auto start = std::chrono::steady_clock::now();
-    const Article article = extract_article(*html, options.base_url, base_rule);
+    const Article article = extract_article(html, options.base_url, base_rule);
     spent += std::chrono::steady_clock::now() - start;
     const fs::path output = fs::path(options.batch_out) / (input.stem().string() + ".txt");
     std::ofstream out(output, std::ios::binary);
@@ -107,33 +93,15 @@ int run_extract_command(const GlobalOptions& global, const ExtractOptions& optio
   }
   if (!options.batch_in.empty()) return run_batch(options, *rules);
 
-  std::string html;
-  std::string url = options.base_url;
-  if (is_url(options.source)) {
-    const HttpConfig http = global.config.empty() ? HttpConfig{} : load_command_config(global).http;
-    FetchRequest request;
-    request.url = options.source;
-    request.allow_file = true;  // typed by the user on the command line
-    auto response = fetch_one(http, std::move(request));
-    if (!response) {
-      std::fprintf(stderr, "newsmon: %s\n", strip_control_characters(response.error().message).c_str());
-      return kExitFailure;
-    }
-    if (response->status >= 400) {
-      std::fprintf(stderr, "newsmon: %s: HTTP %ld\n", strip_control_characters(options.source).c_str(),
-                   response->status);
-      return kExitFailure;
-    }
-    html = html_to_utf8(response->body, response->charset);
-    if (url.empty()) url = response->final_url.empty() ? options.source : response->final_url;
-  } else {
-    auto bytes = read_whole_file(options.source);
-    if (!bytes) {
-      std::fprintf(stderr, "newsmon: %s\n", strip_control_characters(bytes.error().message).c_str());
-      return kExitFailure;
-    }
-    html = html_to_utf8(*bytes, "");
+  auto source = load_source(global, options.source);
+  if (!source) {
+    std::fprintf(stderr, "newsmon: %s\n", strip_control_characters(source.error().message).c_str());
+    return kExitFailure;
   }
+  const std::string html = page_html(*source);
+  // A file is extracted without a base URL unless --base gives one.
+  std::string url = options.base_url;
+  if (url.empty() && !source->from_path) url = source->url;
   const SiteRule* rule = url.empty() ? nullptr : rules->find_for_url(url);
   const Article article = extract_article(html, url, rule);
   if (options.json) {

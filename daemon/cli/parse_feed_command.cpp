@@ -1,55 +1,17 @@
 // `newsmon parse-feed FILE|URL [--json]`: one feed through the parser, for
 // checking an outlet's feed by hand and for comparing with other parsers.
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
-#include "daemon/cli/commands.h"
-#include "daemon/feed/feed_parser.h"
-#include "daemon/net/fetcher.h"
-#include "daemon/config/paths.h"
 #include "daemon/base/safe_text.h"
+#include "daemon/cli/commands.h"
+#include "daemon/cli/source_loader.h"
+#include "daemon/feed/feed_parser.h"
 
 namespace newsmon {
 
 namespace {
-
-struct Source {
-  std::string bytes;
-  std::string url;      // what relative links resolve against
-  std::string charset;  // from the HTTP Content-Type
-};
-
-bool is_web_url(std::string_view s) { return s.starts_with("http://") || s.starts_with("https://"); }
-
-Result<Source> read_local(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return fail(ErrorKind::io, path + ": is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(ErrorKind::io, path + ": cannot read the file");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  const auto absolute = std::filesystem::absolute(path, ec);
-  return Source{bytes.str(), "file://" + (ec ? path : absolute.string()), ""};
-}
-
-Result<Source> fetch(const GlobalOptions& global, const std::string& url) {
-  HttpConfig http;
-  std::error_code ec;
-  if (!global.config.empty() || std::filesystem::exists(find_config(global.config), ec))
-    http = load_command_config(global).http;
-  FetchRequest request;
-  request.url = url;
-  auto response = fetch_one(http, request);
-  if (!response) return std::unexpected(response.error());
-  if (response->status >= 400)
-    return fail(ErrorKind::http, url + ": the server answered HTTP " + std::to_string(response->status));
-  return Source{std::move(response->body), response->final_url.empty() ? url : response->final_url,
-                response->charset};
-}
 
 std::string date_or_null_text(const std::optional<Instant>& t) { return t ? to_rfc3339(*t) : std::string(); }
 
@@ -103,9 +65,7 @@ void print_text(const Feed& feed) {
 
 int run_parse_feed_command(const GlobalOptions& global, const ParseFeedOptions& options) {
   const std::string& source = options.source;
-  Result<Source> input = is_web_url(source) ? fetch(global, source)
-                         : source.starts_with("file://") ? read_local(source.substr(7))
-                                                          : read_local(source);
+  const auto input = load_source(global, source);
   if (!input) {
     std::fprintf(stderr, "newsmon: %s\n", strip_control_characters(input.error().message).c_str());
     return kExitFailure;
@@ -113,7 +73,8 @@ int run_parse_feed_command(const GlobalOptions& global, const ParseFeedOptions& 
   auto feed = parse_feed(input->bytes, input->url, input->charset);
   if (!feed) {
     std::string message = feed.error().message;
-    if (message.starts_with(input->url) && !is_web_url(source)) message = source + message.substr(input->url.size());
+    // A file's errors name it as the user typed it, not as file://ABSOLUTE.
+    if (input->from_path && message.starts_with(input->url)) message = source + message.substr(input->url.size());
     std::fprintf(stderr, "newsmon: %s\n", strip_control_characters(message).c_str());
     return kExitUsage;
   }

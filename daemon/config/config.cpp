@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "daemon/base/ascii.h"
 #include "daemon/config/toml_reader.h"
 
 namespace newsmon {
@@ -53,9 +54,9 @@ void read_digest(TableReader& t, DigestConfig& digest) {
   t.get("window", window);
   if (window) digest.window = std::chrono::duration_cast<std::chrono::hours>(*window);
   const auto& s = digest.time;
-  const bool ok = s.size() == 5 && s[2] == ':' && std::isdigit((unsigned char)s[0]) &&
-                  std::isdigit((unsigned char)s[1]) && std::isdigit((unsigned char)s[3]) &&
-                  std::isdigit((unsigned char)s[4]) && std::stoi(s.substr(0, 2)) < 24 &&
+  const bool ok = s.size() == 5 && s[2] == ':' && ascii::is_digit(s[0]) &&
+                  ascii::is_digit(s[1]) && ascii::is_digit(s[3]) &&
+                  ascii::is_digit(s[4]) && std::stoi(s.substr(0, 2)) < 24 &&
                   std::stoi(s.substr(3, 2)) < 60;
   if (!ok) t.error("time", "expected a time of day such as \"07:00\"");
 }

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "daemon/base/ascii.h"
 #include "daemon/dedupe/simhash.h"
 
 namespace newsmon {
@@ -45,19 +46,17 @@ bool is_stopword(std::string_view w) {
 // of hashes merge fast.
 using WordKey = std::uint64_t;
 
-// ASCII classes without the locale: the C locale's isalnum and tolower
-// are function calls, and this runs over every word of every candidate.
-bool is_word_byte(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+// ASCII classes without the locale (ascii.h, inline): the C locale's isalnum
+// and tolower are function calls, and this runs over every word of every
+// candidate.
+bool is_word_byte(unsigned char c) { return ascii::is_alnum(char(c)) || c >= 0x80; }
 
 // The key of `word` lowercased, and whether that is a stopword, without
 // making a lowercase copy of every word.
 WordKey lowercase_key(std::string_view word) {
   std::uint64_t h = 0xcbf29ce484222325ULL;
   for (char c : word) {
-    h ^= static_cast<unsigned char>(lower_ascii(c));
+    h ^= static_cast<unsigned char>(ascii::lower(c));
     h *= 0x100000001b3ULL;
   }
   return h;
@@ -67,7 +66,7 @@ bool is_lowercase_stopword(std::string_view word) {
   constexpr std::size_t kLongestStopword = 9;  // "wednesday"
   if (word.size() > kLongestStopword) return false;
   char lower[kLongestStopword];
-  for (std::size_t i = 0; i < word.size(); ++i) lower[i] = lower_ascii(word[i]);
+  for (std::size_t i = 0; i < word.size(); ++i) lower[i] = ascii::lower(word[i]);
   return is_stopword(std::string_view(lower, word.size()));
 }
 
@@ -91,7 +90,7 @@ void add_text(StoryFeatures& f, std::string_view text, double weight) {
     }
     std::string_view word = text.substr(i, j - i);
     // A plural s goes ("bans" is "ban"), not a double one ("process").
-    if (word.size() > 3 && lower_ascii(word.back()) == 's' && lower_ascii(word[word.size() - 2]) != 's')
+    if (word.size() > 3 && ascii::lower(word.back()) == 's' && ascii::lower(word[word.size() - 2]) != 's')
       word.remove_suffix(1);
     const bool capitalised = text[i] >= 'A' && text[i] <= 'Z';
     bool entity = false;

@@ -1,4 +1,5 @@
 #include "daemon/dedupe/simhash.h"
+#include "daemon/base/ascii.h"
 
 #include <array>
 #include <string>
@@ -99,9 +100,7 @@ constexpr std::size_t kShingleWords = 3;
 }  // namespace
 
 std::uint64_t simhash(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  const std::string lower = ascii::lower(text);
   const std::vector<std::string_view> words = fingerprint_words(lower);
   if (words.empty()) return 0;
   BitVotes votes;

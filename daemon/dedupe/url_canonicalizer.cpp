@@ -1,56 +1,16 @@
 #include "daemon/dedupe/url_canonicalizer.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <array>
 #include <optional>
 #include <vector>
 
+#include "daemon/base/ascii.h"
+#include "daemon/base/url.h"
+
 namespace newsmon {
 
 namespace {
-
-// RAII owner of one libcurl URL handle (curl_url), the only user of its
-// create/destroy calls. Not thread-safe; each call makes its own.
-class CurlUrl {
- public:
-  CurlUrl() : handle_(curl_url()) {}
-  CurlUrl(const CurlUrl&) = delete;
-  CurlUrl& operator=(const CurlUrl&) = delete;
-  ~CurlUrl() { curl_url_cleanup(handle_); }
-
-  bool set(CURLUPart part, const std::string& value, unsigned flags = 0) {
-    return handle_ && curl_url_set(handle_, part, value.c_str(), flags) == CURLUE_OK;
-  }
-  void clear(CURLUPart part) {
-    if (handle_) curl_url_set(handle_, part, nullptr, 0);
-  }
-  std::optional<std::string> get(CURLUPart part, unsigned flags = 0) const {
-    if (!handle_) return std::nullopt;
-    char* out = nullptr;
-    if (curl_url_get(handle_, part, &out, flags) != CURLUE_OK || !out) return std::nullopt;
-    std::string value(out);
-    curl_free(out);
-    return value;
-  }
-
- private:
-  CURLU* handle_;
-};
-
-std::string trim(std::string_view text) {
-  const auto begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  const auto end = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(begin, end - begin + 1));
-}
-
-std::string lowercase(std::string text) {
-  for (char& c : text)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return text;
-}
 
 // "www.", "m." and "amp." name another door to the same site.
 std::string strip_host_prefixes(std::string host) {
@@ -73,7 +33,7 @@ bool is_tracking_parameter(std::string_view name) {
       "yclid",  "_ga",    "_gl",     "_hsenc", "_hsmi",   "mkt_tok", "ref",       "ref_src",
       "cmp",    "cmpid",  "smid",    "smtyp",  "icid",    "ncid",   "sr_share",   "at_medium",
       "at_campaign", "s_cid", "spm", "ito",   "guccounter", "outputtype", "amp"};
-  const std::string lower = lowercase(std::string(name));
+  const std::string lower = ascii::lower(name);
   if (lower.starts_with("utm_")) return true;
   return std::find(names.begin(), names.end(), lower) != names.end();
 }
@@ -113,57 +73,61 @@ std::string strip_amp_path(std::string path) {
   }
 }
 
+// The query's parameters less the tracking ones, sorted (their order means
+// nothing); "" when none is left.
+std::string kept_parameters(const std::string& query) {
+  std::vector<std::string> kept;
+  std::size_t start = 0;
+  while (start <= query.size()) {
+    std::size_t end = query.find('&', start);
+    if (end == std::string::npos) end = query.size();
+    const std::string pair = query.substr(start, end - start);
+    const std::string name = pair.substr(0, pair.find('='));
+    if (!pair.empty() && !is_tracking_parameter(name)) kept.push_back(pair);
+    start = end + 1;
+  }
+  std::sort(kept.begin(), kept.end());
+  std::string joined;
+  for (const auto& pair : kept) joined += (joined.empty() ? "" : "&") + pair;
+  return joined;
+}
+
 // One pass of the canonical form of an absolute http(s) URL, or nullopt when
 // it is not one.
-std::optional<std::string> canonical_pass(CurlUrl& url) {
-  auto scheme = url.get(CURLUPART_SCHEME);
-  if (!scheme) return std::nullopt;
-  *scheme = lowercase(*scheme);
-  if (*scheme != "http" && *scheme != "https") return std::nullopt;
-  auto host = url.get(CURLUPART_HOST);
-  if (!host) return std::nullopt;
-  url.set(CURLUPART_HOST, strip_host_prefixes(lowercase(*host)));
-  if (auto port = url.get(CURLUPART_PORT))
-    if ((*scheme == "http" && *port == "80") || (*scheme == "https" && *port == "443"))
-      url.clear(CURLUPART_PORT);
-  url.clear(CURLUPART_FRAGMENT);
-  if (auto path = url.get(CURLUPART_PATH)) url.set(CURLUPART_PATH, strip_amp_path(*path));
+std::optional<std::string> canonical_pass(Url& url) {
+  const std::string scheme = ascii::lower(url.scheme());
+  if (scheme != "http" && scheme != "https") return std::nullopt;
+  const std::string host = url.host();
+  if (host.empty()) return std::nullopt;
+  url.set_host(strip_host_prefixes(ascii::lower(host)));
+  const std::string port = url.port();
+  if ((scheme == "http" && port == "80") || (scheme == "https" && port == "443")) url.clear_port();
+  url.clear_fragment();
+  if (const std::string path = url.path(); !path.empty()) url.set_path(strip_amp_path(path));
 
-  if (auto query = url.get(CURLUPART_QUERY)) {
-    std::vector<std::string> kept;
-    std::size_t start = 0;
-    while (start <= query->size()) {
-      std::size_t end = query->find('&', start);
-      if (end == std::string::npos) end = query->size();
-      const std::string pair = query->substr(start, end - start);
-      const std::string name = pair.substr(0, pair.find('='));
-      if (!pair.empty() && !is_tracking_parameter(name)) kept.push_back(pair);
-      start = end + 1;
-    }
-    std::sort(kept.begin(), kept.end());  // the order of parameters means nothing
-    std::string joined;
-    for (const auto& pair : kept) joined += (joined.empty() ? "" : "&") + pair;
-    if (joined.empty()) url.clear(CURLUPART_QUERY);
-    else url.set(CURLUPART_QUERY, joined);
-  }
-  return url.get(CURLUPART_URL);
+  // Also when the query is empty: a bare "?" goes.
+  if (const std::string query = kept_parameters(url.query()); query.empty()) url.clear_query();
+  else url.set_query(query);
+  std::string text = url.text();
+  if (text.empty()) return std::nullopt;
+  return text;
 }
 
 // Same site: the same host once www./m./amp. are gone, or one a subdomain of the other.
 bool same_site(const std::string& a, const std::string& b) {
-  const std::string x = strip_host_prefixes(lowercase(a)), y = strip_host_prefixes(lowercase(b));
+  const std::string x = strip_host_prefixes(ascii::lower(a)), y = strip_host_prefixes(ascii::lower(b));
   return x == y || x.ends_with("." + y) || y.ends_with("." + x);
 }
 
 // The canonical form: passes until nothing changes. A pass can expose more
 // to normalise (a percent-encoded host that reads as an IPv4 address, an AMP
 // marker under another); a few passes always settle it.
-std::optional<std::string> canonical_form(CurlUrl& url) {
+std::optional<std::string> canonical_form(Url& url) {
   auto form = canonical_pass(url);
   for (int pass = 0; form && pass < 4; ++pass) {
-    CurlUrl again;
-    if (!again.set(CURLUPART_URL, *form)) break;
-    auto next = canonical_pass(again);
+    auto again = Url::parse(*form);
+    if (!again) break;
+    auto next = canonical_pass(*again);
     if (!next || *next == *form) break;
     form = std::move(next);
   }
@@ -173,22 +137,21 @@ std::optional<std::string> canonical_form(CurlUrl& url) {
 }  // namespace
 
 std::string canonicalize_url(std::string_view url_text, std::string_view rel_canonical) {
-  const std::string trimmed = trim(url_text);
-  CurlUrl url;
-  if (!url.set(CURLUPART_URL, trimmed)) return trimmed;
-  const auto page_host = url.get(CURLUPART_HOST);
+  const std::string trimmed(ascii::trim(url_text));
+  auto url = Url::parse(trimmed);
+  if (!url) return trimmed;
+  const std::string page_host = url->host();
 
-  const std::string canonical_text = trim(rel_canonical);
-  if (!canonical_text.empty() && page_host) {
+  const std::string_view canonical_text = ascii::trim(rel_canonical);
+  if (!canonical_text.empty() && !page_host.empty()) {
     // Resolved against the page, so a relative canonical link works too.
-    CurlUrl canonical;
-    if (canonical.set(CURLUPART_URL, trimmed) && canonical.set(CURLUPART_URL, canonical_text)) {
-      const auto host = canonical.get(CURLUPART_HOST);
-      if (host && same_site(*host, *page_host))
-        if (auto form = canonical_form(canonical)) return *form;
+    if (auto canonical = url->resolve(canonical_text)) {
+      const std::string host = canonical->host();
+      if (!host.empty() && same_site(host, page_host))
+        if (auto form = canonical_form(*canonical)) return *form;
     }
   }
-  if (auto form = canonical_form(url)) return *form;
+  if (auto form = canonical_form(*url)) return *form;
   return trimmed;
 }
 

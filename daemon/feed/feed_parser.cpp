@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "daemon/base/url.h"
 #include "daemon/base/charset.h"
 #include "daemon/feed/feed_readers.h"
 #include "daemon/feed/feed_text.h"

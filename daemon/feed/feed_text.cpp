@@ -1,12 +1,13 @@
 #include "daemon/feed/feed_text.h"
 
-#include <curl/curl.h>
 #include <libxml/HTMLparser.h>
 
 #include <array>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+
+#include "daemon/base/ascii.h"
 
 namespace newsmon {
 
@@ -36,42 +37,6 @@ constexpr std::array<std::uint16_t, 32> kWindows1252High{
     0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
-bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-// CurlUrl: the one owner of a CURLU handle. Not copyable; one per call.
-class CurlUrl {
- public:
-  CurlUrl() : handle_(curl_url()) {}
-  ~CurlUrl() {
-    if (handle_) curl_url_cleanup(handle_);
-  }
-  CurlUrl(const CurlUrl&) = delete;
-  CurlUrl& operator=(const CurlUrl&) = delete;
-  CURLU* get() const { return handle_; }
-
- private:
-  CURLU* handle_;
-};
-
-// The scheme of an absolute URI ("http" in "http://x"), or "" for a relative reference.
-bool has_scheme(std::string_view s) {
-  if (s.empty() || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) return false;
-  for (std::size_t i = 1; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c == ':') return true;
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' ||
-          c == '.'))
-      return false;
-  }
-  return false;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space_byte(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space_byte(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 }  // namespace
 
@@ -138,7 +103,7 @@ std::string fold_whitespace(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     const bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
-    if (is_space_byte(c) || nbsp) {
+    if (ascii::is_space(c) || nbsp) {
       pending_space = !out.empty();
       if (nbsp) ++i;
       continue;
@@ -199,26 +164,6 @@ std::string html_to_plain_text(std::string_view html) {
     i = end + 1;
   }
   return fold_whitespace(fix_c1_controls(decode_html_entities(text)));
-}
-
-std::string resolve_link(std::string_view base, std::string_view reference) {
-  const std::string_view ref = trim(reference);
-  if (ref.empty() || has_scheme(ref)) return std::string(ref);
-  const std::string_view trimmed_base = trim(base);
-  if (trimmed_base.empty()) return std::string(ref);
-  CurlUrl url;
-  if (!url.get()) return std::string(ref);
-  const std::string base_z(trimmed_base), ref_z(ref);
-  constexpr unsigned kFlags = CURLU_NON_SUPPORT_SCHEME;
-  if (curl_url_set(url.get(), CURLUPART_URL, base_z.c_str(), kFlags) != CURLUE_OK) return std::string(ref);
-  if (curl_url_set(url.get(), CURLUPART_URL, ref_z.c_str(), kFlags) != CURLUE_OK &&
-      curl_url_set(url.get(), CURLUPART_URL, ref_z.c_str(), kFlags | CURLU_URLENCODE) != CURLUE_OK)
-    return std::string(ref);
-  char* resolved = nullptr;
-  if (curl_url_get(url.get(), CURLUPART_URL, &resolved, 0) != CURLUE_OK || !resolved) return std::string(ref);
-  std::string out(resolved);
-  curl_free(resolved);
-  return out;
 }
 
 std::string derive_entry_id(std::string_view link, std::string_view title, std::string_view fallback) {

@@ -25,11 +25,6 @@ std::string fix_c1_controls(std::string_view text);
 // script/style) removed, entities decoded, C1 fixed, whitespace folded.
 std::string html_to_plain_text(std::string_view html);
 
-// `reference` resolved against `base` by RFC 3986. An absolute reference is
-// returned as written (trimmed); when it cannot be resolved (no base, a
-// malformed base) the trimmed reference is returned unchanged.
-std::string resolve_link(std::string_view base, std::string_view reference);
-
 // An entry id for an entry that has none: the same link and title always
 // give the same id ("urn:newsmon:entry:" + 16 hex digits).
 std::string derive_entry_id(std::string_view link, std::string_view title, std::string_view fallback);

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <vector>
 
+#include "daemon/base/url.h"
 #include "daemon/feed/feed_text.h"
 
 namespace newsmon {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "daemon/feed/feed_date.h"
+#include "daemon/base/url.h"
 #include "daemon/feed/feed_readers.h"
 #include "daemon/feed/feed_text.h"
 

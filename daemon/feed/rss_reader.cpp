@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "daemon/feed/feed_date.h"
+#include "daemon/base/url.h"
 #include "daemon/feed/feed_readers.h"
 #include "daemon/feed/feed_text.h"
 #include "daemon/feed/feed_xml.h"

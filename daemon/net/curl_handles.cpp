@@ -62,26 +62,4 @@ void CurlList::append(const std::string& line) {
   list_ = grown;
 }
 
-CurlUrl::CurlUrl() {
-  ensure_curl_initialised();
-  handle_ = curl_url();
-  if (handle_ == nullptr) throw std::bad_alloc();
-}
-CurlUrl::~CurlUrl() { curl_url_cleanup(handle_); }
-
-bool CurlUrl::parse(const std::string& url) {
-  // Clear first: on a handle that holds a URL, curl resolves a new one
-  // relative to it, as a redirect would.
-  curl_url_set(handle_, CURLUPART_URL, nullptr, 0);
-  return curl_url_set(handle_, CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK;
-}
-
-std::string CurlUrl::part(CURLUPart which) const {
-  char* text = nullptr;
-  if (curl_url_get(handle_, which, &text, 0) != CURLUE_OK || text == nullptr) return {};
-  std::string copy(text);
-  curl_free(text);
-  return copy;
-}
-
 }  // namespace newsmon

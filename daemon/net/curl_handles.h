@@ -65,21 +65,4 @@ class CurlList {
   curl_slist* list_ = nullptr;
 };
 
-// A parsed URL (CURLU*), to take a URL apart the way curl itself will.
-class CurlUrl {
- public:
-  CurlUrl();  // throws std::bad_alloc
-  ~CurlUrl();
-  CurlUrl(const CurlUrl&) = delete;
-  CurlUrl& operator=(const CurlUrl&) = delete;
-  // Parses `url` as an absolute URL (whatever was parsed before is forgotten);
-  // false when curl does not accept it (any scheme is allowed).
-  bool parse(const std::string& url);
-  // A part (CURLUPART_SCHEME, _HOST, _PORT, _PATH, _QUERY); empty when absent.
-  std::string part(CURLUPart which) const;
-
- private:
-  CURLU* handle_ = nullptr;
-};
-
 }  // namespace newsmon

@@ -9,6 +9,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "daemon/base/ascii.h"
+#include "daemon/base/url.h"
 #include "daemon/net/curl_handles.h"
 #include "daemon/net/registrable_domain.h"
 
@@ -27,20 +29,9 @@ constexpr milliseconds kPollSlice{200};
 // out its own timeout (20 pages x 30 s would hold a poll for 10 minutes).
 constexpr int kHostFailureLimit = 3;
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-    return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : char(c);
-  });
-  return out;
-}
-
-std::string_view trim(std::string_view text) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
+// HTTP's optional whitespace (OWS: space and tab) and the CRLF that ends a
+// header line: what a header name, value or parameter is trimmed of.
+std::string_view trim_http(std::string_view text) { return ascii::trim_any(text, " \t\r\n"); }
 
 std::optional<long long> parse_digits(std::string_view text) {
   if (text.empty() || text.size() > 12) return std::nullopt;
@@ -119,7 +110,7 @@ size_t on_header(char* data, size_t size, size_t count, void* user) noexcept {
       const auto space = line.find(' ');
       job->status = space == std::string_view::npos
                         ? 0
-                        : parse_digits(trim(line.substr(space + 1, 3))).value_or(0);
+                        : parse_digits(trim_http(line.substr(space + 1, 3))).value_or(0);
       job->location.clear();
       job->etag.clear();
       job->last_modified.clear();
@@ -129,8 +120,8 @@ size_t on_header(char* data, size_t size, size_t count, void* user) noexcept {
     }
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) return length;
-    const std::string name = lower(trim(line.substr(0, colon)));
-    const std::string value(trim(line.substr(colon + 1)));
+    const std::string name = ascii::lower(trim_http(line.substr(0, colon)));
+    const std::string value(trim_http(line.substr(colon + 1)));
     if (name == "location") job->location = value;
     else if (name == "etag") job->etag = value;
     else if (name == "last-modified") job->last_modified = value;
@@ -159,20 +150,20 @@ int on_progress(void* user, curl_off_t, curl_off_t received, curl_off_t,
 // "text/html; charset=ISO-8859-1" → ("text/html", "iso-8859-1").
 std::pair<std::string, std::string> split_content_type(std::string_view header) {
   const auto semicolon = header.find(';');
-  std::string media = lower(trim(header.substr(0, semicolon)));
+  std::string media = ascii::lower(trim_http(header.substr(0, semicolon)));
   std::string charset;
   std::string_view rest = semicolon == std::string_view::npos ? "" : header.substr(semicolon + 1);
   while (!rest.empty()) {
     const auto next = rest.find(';');
-    const std::string_view parameter = trim(rest.substr(0, next));
+    const std::string_view parameter = trim_http(rest.substr(0, next));
     rest = next == std::string_view::npos ? "" : rest.substr(next + 1);
     const auto equals = parameter.find('=');
     if (equals == std::string_view::npos) continue;
-    if (lower(trim(parameter.substr(0, equals))) != "charset") continue;
-    std::string_view value = trim(parameter.substr(equals + 1));
+    if (ascii::lower(trim_http(parameter.substr(0, equals))) != "charset") continue;
+    std::string_view value = trim_http(parameter.substr(equals + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
       value = value.substr(1, value.size() - 2);
-    charset = lower(trim(value));
+    charset = ascii::lower(trim_http(value));
   }
   return {media, charset};
 }
@@ -180,12 +171,12 @@ std::pair<std::string, std::string> split_content_type(std::string_view header) 
 std::optional<std::chrono::seconds> parse_max_age(std::string_view cache_control) {
   while (!cache_control.empty()) {
     const auto comma = cache_control.find(',');
-    const std::string_view directive = trim(cache_control.substr(0, comma));
+    const std::string_view directive = trim_http(cache_control.substr(0, comma));
     cache_control = comma == std::string_view::npos ? "" : cache_control.substr(comma + 1);
     const auto equals = directive.find('=');
     if (equals == std::string_view::npos) continue;
-    if (lower(trim(directive.substr(0, equals))) != "max-age") continue;
-    std::string_view value = trim(directive.substr(equals + 1));
+    if (ascii::lower(trim_http(directive.substr(0, equals))) != "max-age") continue;
+    std::string_view value = trim_http(directive.substr(equals + 1));
     if (value.size() >= 2 && value.front() == '"') value = value.substr(1, value.size() - 2);
     if (auto seconds = parse_digits(value)) return std::chrono::seconds(*seconds);
   }
@@ -196,7 +187,7 @@ std::optional<std::chrono::seconds> parse_max_age(std::string_view cache_control
 
 // Retry-After is delay-seconds or an HTTP-date (RFC 9110 10.2.3).
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value, std::time_t now) {
-  value = trim(value);
+  value = trim_http(value);
   if (value.empty()) return std::nullopt;
   if (auto seconds = parse_digits(value)) return std::chrono::seconds(*seconds);
   const std::string text(value);
@@ -245,12 +236,12 @@ struct Fetcher::Impl {
     job->stopping = &stopping;
     const std::string& url = job->request.url;
 
-    CurlUrl parsed;
-    if (!parsed.parse(url)) {
+    const auto parsed = Url::parse(url);
+    if (!parsed) {
       refused.emplace_back(std::move(job), Error{ErrorKind::refused, url + ": not a valid URL"});
       return;
     }
-    const std::string scheme = lower(parsed.part(CURLUPART_SCHEME));
+    const std::string scheme = parsed->scheme();  // curl writes it in lowercase
     if (scheme == "file") {
       if (!job->request.allow_file) {
         refused.emplace_back(std::move(job),
@@ -264,7 +255,7 @@ struct Fetcher::Impl {
       refused.emplace_back(std::move(job), Error{ErrorKind::refused, url + ": only http and https URLs are fetched"});
       return;
     }
-    job->key = registrable_domain(parsed.part(CURLUPART_HOST));
+    job->key = registrable_domain(parsed->host());
     hosts[job->key].waiting.push_back(std::move(job));
   }
 

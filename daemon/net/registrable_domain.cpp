@@ -1,4 +1,5 @@
 #include "daemon/net/registrable_domain.h"
+#include "daemon/base/ascii.h"
 
 #include <algorithm>
 #include <memory>
@@ -29,10 +30,7 @@ bool is_ip_literal(std::string_view host) {
 }  // namespace
 
 std::string registrable_domain(std::string_view host) {
-  std::string lower(host);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) {
-    return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : char(c);
-  });
+  std::string lower = ascii::lower(host);
   if (!lower.empty() && lower.front() == '[') lower = lower.substr(1, lower.size() - 2);
   while (!lower.empty() && lower.back() == '.') lower.pop_back();  // "example.com."
   if (lower.empty() || is_ip_literal(lower)) return lower;

@@ -1,30 +1,15 @@
 #include "daemon/net/robots_txt.h"
 
 #include <algorithm>
-#include <cctype>
 
-#include "daemon/net/curl_handles.h"
+#include "daemon/base/ascii.h"
+#include "daemon/base/url.h"
 
 namespace newsmon {
 
 namespace {
 
 constexpr std::size_t kMaxParsedBytes = 500 * 1024;
-
-char lower_char(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), lower_char);
-  return out;
-}
-
-std::string_view trim(std::string_view text) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
 
 bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
@@ -38,8 +23,8 @@ std::string normalise(std::string_view text) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == '%' && i + 2 < text.size() && is_hex(text[i + 1]) && is_hex(text[i + 2])) {
       out += '%';
-      out += char(std::toupper(static_cast<unsigned char>(text[i + 1])));
-      out += char(std::toupper(static_cast<unsigned char>(text[i + 2])));
+      out += ascii::upper(text[i + 1]);
+      out += ascii::upper(text[i + 2]);
       i += 2;
     } else if (c >= 0x80 || c <= 0x20) {
       out += '%';
@@ -89,7 +74,7 @@ RobotsTxt RobotsTxt::disallow_all() {
 RobotsTxt RobotsTxt::parse(std::string_view body, std::string_view product) {
   if (body.size() > kMaxParsedBytes) body = body.substr(0, kMaxParsedBytes);
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
-  const std::string token = lower(product);
+  const std::string token = ascii::lower(product);
 
   std::vector<Rule> ours, everyone;
   bool group_is_ours = false, group_is_everyone = false;
@@ -99,15 +84,15 @@ RobotsTxt RobotsTxt::parse(std::string_view body, std::string_view product) {
     const auto end = body.find_first_of("\r\n");
     std::string_view line = body.substr(0, end);
     body = end == std::string_view::npos ? "" : body.substr(end + 1);
-    line = trim(line.substr(0, line.find('#')));
+    line = ascii::trim(line.substr(0, line.find('#')));
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string key = lower(trim(line.substr(0, colon)));
-    const std::string_view value = trim(line.substr(colon + 1));
+    const std::string key = ascii::lower(ascii::trim(line.substr(0, colon)));
+    const std::string_view value = ascii::trim(line.substr(colon + 1));
     if (key == "user-agent") {
       if (!in_agents) group_is_ours = group_is_everyone = false;  // a new group starts
       in_agents = true;
-      std::string agent = lower(value);
+      std::string agent = ascii::lower(value);
       const auto stop = agent.find_first_not_of("abcdefghijklmnopqrstuvwxyz_-");
       if (agent == "*") group_is_everyone = true;
       else if (!token.empty() && agent.substr(0, stop) == token) group_is_ours = any_ours = true;
@@ -144,23 +129,23 @@ std::string product_token(std::string_view user_agent) {
 }
 
 std::string robots_origin(std::string_view url) {
-  CurlUrl parsed;
-  if (!parsed.parse(std::string(url))) return {};
-  const std::string scheme = lower(parsed.part(CURLUPART_SCHEME));
+  const auto parsed = Url::parse(url);
+  if (!parsed) return {};
+  const std::string scheme = parsed->scheme();  // curl writes it in lowercase
   if (scheme != "http" && scheme != "https") return {};
-  std::string origin = scheme + "://" + lower(parsed.part(CURLUPART_HOST));
-  const std::string port = parsed.part(CURLUPART_PORT);  // empty when not in the URL
+  std::string origin = scheme + "://" + ascii::lower(parsed->host());
+  const std::string port = parsed->port();  // empty when not in the URL
   if (!port.empty() && !(scheme == "http" && port == "80") && !(scheme == "https" && port == "443"))
     origin += ":" + port;
   return origin;
 }
 
 std::string robots_path(std::string_view url) {
-  CurlUrl parsed;
-  if (!parsed.parse(std::string(url))) return "/";
-  std::string path = parsed.part(CURLUPART_PATH);
+  const auto parsed = Url::parse(url);
+  if (!parsed) return "/";
+  std::string path = parsed->path();
   if (path.empty()) path = "/";
-  const std::string query = parsed.part(CURLUPART_QUERY);
+  const std::string query = parsed->query();
   if (!query.empty()) path += "?" + query;
   return path;
 }

@@ -1,4 +1,5 @@
 #include "daemon/present/digest_builder.h"
+#include "daemon/base/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -9,8 +10,6 @@ namespace newsmon {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 // `text` with runs of whitespace collapsed to one space and the ends trimmed,
 // or only the start of that: the collapsing stops once `limit` bytes are out
 // (the result is then a prefix of the whole collapsed text, at least `limit`
@@ -20,7 +19,7 @@ std::string collapse_whitespace(std::string_view text, std::size_t limit) {
   out.reserve(std::min(text.size(), limit + 8));
   bool space = false;
   for (char c : text) {
-    if (is_space(c)) {
+    if (ascii::is_space(c)) {
       space = !out.empty();
       continue;
     }
@@ -35,10 +34,10 @@ std::string collapse_whitespace(std::string_view text, std::size_t limit) {
 // Does the sentence-ending dot at `dot` end an abbreviation ("Mr.", "U.S.")?
 bool ends_abbreviation(std::string_view text, std::size_t dot) {
   std::size_t start = dot;
-  while (start > 0 && !is_space(text[start - 1])) --start;
+  while (start > 0 && !ascii::is_space(text[start - 1])) --start;
   std::string_view word = text.substr(start, dot - start);
   while (!word.empty() && (word.front() == '(' || word.front() == '"')) word.remove_prefix(1);
-  if (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]))) return true;  // initials
+  if (word.size() == 1 && ascii::is_upper(word[0])) return true;  // initials
   if (word.find('.') != std::string_view::npos) return true;                                // U.S.
   static const std::set<std::string_view> abbreviations = {
       "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "Gen", "Sen",

@@ -1,4 +1,5 @@
 #include "daemon/present/text_wrap.h"
+#include "daemon/base/ascii.h"
 
 namespace newsmon {
 
@@ -34,10 +35,8 @@ std::size_t columns(char32_t c) {
   return 1;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 std::string_view rtrim(std::string_view s) {
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && ascii::is_space(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -65,9 +64,9 @@ std::vector<std::string> wrap_paragraph(std::string_view text, std::size_t width
   std::size_t line_width = 0;
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && is_space(text[i])) ++i;
+    while (i < text.size() && ascii::is_space(text[i])) ++i;
     std::size_t j = i;
-    while (j < text.size() && !is_space(text[j])) ++j;
+    while (j < text.size() && !ascii::is_space(text[j])) ++j;
     if (i == j) break;
     std::string_view word = text.substr(i, j - i);
     i = j;

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "../token_f1.h"
+#include "../support/token_f1.h"
 
 namespace fs = std::filesystem;
 using newsmon::test::TokenScore;

@@ -67,8 +67,35 @@ TEST_CASE("extract --batch writes one text file per html file", "[extract_comman
 TEST_CASE("extract names the file it cannot read", "[extract_command]") {
   const auto r = run({"extract", "/nonexistent/page.html"});
   CHECK(r.exit_code == 3);
-  CHECK(r.out == "newsmon: /nonexistent/page.html: cannot open\n");
+  CHECK(r.out == "newsmon: /nonexistent/page.html: cannot read the file\n");
+  const auto d = run({"extract", fixture("fixtures/pages").string()});
+  CHECK(d.exit_code == 3);
+  CHECK(d.out == "newsmon: " + fixture("fixtures/pages").string() + ": is a directory\n");
   const auto b = run({"extract", "--batch", "/nonexistent/in", "/tmp/out-never"});
   CHECK(b.exit_code == 3);
   CHECK(b.out == "newsmon: /nonexistent/in: not a directory\n");
+}
+
+TEST_CASE("extract --batch decodes a windows-1252 page exactly as extract FILE does", "[extract_command]") {
+  const TempDir dir;
+  // No <meta charset> and no BOM: only detection can tell the bytes apart.
+  std::string paragraph =
+      "<p>The minister\x92s \x93high-risk vendor\x94 rules \x96 announced on Tuesday \x96 cap the share of "
+      "Huawei equipment in the caf\xE9 networks at 35 per cent, and the operators\x92 na\xEFve hopes of a "
+      "reprieve are gone. The review names Huawei and ZTE, and the regulator\x92s letter says so.</p>";
+  std::string html = "<html><head><title>Vendor rules</title></head><body><article>";
+  for (int i = 0; i < 4; ++i) html += paragraph;
+  html += "</article></body></html>";
+  std::filesystem::create_directories(dir / "in");
+  const auto page = dir.write("in/cp1252.html", html);
+
+  const auto single = run({"extract", page.string()});
+  REQUIRE(single.exit_code == 0);
+  const auto batch = run({"extract", "--batch", (dir / "in").string(), (dir / "out").string()});
+  REQUIRE(batch.exit_code == 0);
+  const std::string batch_text = read_file(dir / "out/cp1252.txt");
+  CHECK(batch_text == single.out);
+  CHECK(batch_text.find("\xEF\xBF\xBD") == std::string::npos);  // no U+FFFD
+  CHECK(batch_text.find("minister\xE2\x80\x99s \xE2\x80\x9Chigh-risk vendor\xE2\x80\x9D") != std::string::npos);
+  CHECK(batch_text.find("caf\xC3\xA9") != std::string::npos);
 }

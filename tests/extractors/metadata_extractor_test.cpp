@@ -62,20 +62,6 @@ TEST_CASE("the <title> loses its site suffix, and <time> dates the page", "[meta
   CHECK(strip_site_suffix("The Site: A long headline here", "The Site") == "A long headline here");
 }
 
-TEST_CASE("relative references resolve as RFC 3986 says", "[metadata_extractor]") {
-  const std::string base = "https://a.example/b/c/d?q#f";
-  CHECK(resolve_url(base, "g") == "https://a.example/b/c/g");
-  CHECK(resolve_url(base, "./g/") == "https://a.example/b/c/g/");
-  CHECK(resolve_url(base, "/g") == "https://a.example/g");
-  CHECK(resolve_url(base, "//other.example/g") == "https://other.example/g");
-  CHECK(resolve_url(base, "?y") == "https://a.example/b/c/d?y");
-  CHECK(resolve_url(base, "#s") == "https://a.example/b/c/d?q#s");
-  CHECK(resolve_url(base, "../../g") == "https://a.example/g");
-  CHECK(resolve_url(base, "../../../../g") == "https://a.example/g");
-  CHECK(resolve_url(base, "http://x.example/y") == "http://x.example/y");
-  CHECK(resolve_url("", "rel/x") == "rel/x");
-}
-
 TEST_CASE("the titles of most corpus pages match the reference titles", "[metadata_extractor]") {
   int compared = 0, same = 0;
   for (const auto& entry : std::filesystem::directory_iterator(fixture("fixtures/pages"))) {

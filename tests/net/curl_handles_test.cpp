@@ -37,14 +37,3 @@ TEST_CASE("a curl list keeps its lines in order", "[curl_handles]") {
   CHECK(list.empty());  // NOLINT(bugprone-use-after-move)
   CHECK_FALSE(moved.empty());
 }
-
-TEST_CASE("a curl URL is taken apart the way curl will fetch it", "[curl_handles]") {
-  CurlUrl url;
-  REQUIRE(url.parse("HTTPS://News.Example.com:8443/a/b?c=d#frag"));
-  CHECK(url.part(CURLUPART_SCHEME) == "https");
-  CHECK(url.part(CURLUPART_HOST) == "News.Example.com");
-  CHECK(url.part(CURLUPART_PORT) == "8443");
-  CHECK(url.part(CURLUPART_PATH) == "/a/b");
-  CHECK(url.part(CURLUPART_QUERY) == "c=d");
-  CHECK_FALSE(url.parse("not a url"));
-}
