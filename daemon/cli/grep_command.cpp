@@ -116,14 +116,17 @@ int run_grep_command(const GlobalOptions& global, const GrepOptions& options) {
   }
   const Config config = load_command_config(global);
   const auto database = command_database(global, config);
-  Store store = Store::open(database, Store::Access::read_only);
+  auto store = Store::open(database, Store::Access::read_only);
+  if (!store) return report_archive_failure(store.error());
   const Terminal terminal = Terminal::detect();
-  const auto [min_id, max_id] = item_id_range(store);
+  const auto id_range = item_id_range(*store);
+  if (!id_range) return report_archive_failure(id_range.error());
+  const auto [min_id, max_id] = *id_range;
 
   // One item's output, appended to `out`; false when it does not match. In
   // the text form every item's block starts with a blank line, dropped
   // before the first one printed.
-  const auto render = [&](const ItemText& item, std::string& out) {
+  const auto render = [&](const Item& item, std::string& out) {
     const bool title_hit = RE2::PartialMatch(item.title, re);
     const bool body_hit = RE2::PartialMatch(item.body, re);
     if (!title_hit && !body_hit) return false;
@@ -139,10 +142,10 @@ int run_grep_command(const GlobalOptions& global, const GrepOptions& options) {
     } else if (options.json) {
       nlohmann::json j;
       j["id"] = item.id;
-      j["date"] = to_rfc3339(item.when);
-      j["outlet"] = std::string(item.outlet);
-      j["title"] = std::string(item.title);
-      j["url"] = std::string(item.url);
+      j["date"] = to_rfc3339(item.when());
+      j["outlet"] = item.outlet;
+      j["title"] = item.title;
+      j["url"] = item.url;
       j["title_matches"] = nlohmann::json::array();
       if (title_hit)
         for (const auto& [s, e] : match_ranges(re, item.title)) j["title_matches"].push_back({s, e});
@@ -156,7 +159,7 @@ int run_grep_command(const GlobalOptions& global, const GrepOptions& options) {
     } else {
       const std::string styled_title =
           terminal.colour ? terminal.bold(highlight(terminal, title, match_ranges(re, title))) : title;
-      out += "\n" + item_heading(terminal, item.id, item.when, item.outlet, item.title, styled_title) + "\n";
+      out += "\n" + item_heading(terminal, item.id, item.when(), item.outlet, item.title, styled_title) + "\n";
       for (const auto& line : lines) {
         out += "  ";
         if (options.line_numbers) out += terminal.dim(std::to_string(line.number) + ":");
@@ -185,14 +188,10 @@ int run_grep_command(const GlobalOptions& global, const GrepOptions& options) {
   std::size_t next = 0;
   bool stop = false;
   const auto worker = [&] {
-    std::optional<Store> own;
+    auto own = Store::open(database, Store::Access::read_only);
     std::string open_error;
-    try {
-      own.emplace(Store::open(database, Store::Access::read_only));
-      prepare_for_scan(*own);
-    } catch (const std::exception& e) {
-      open_error = e.what();
-    }
+    if (!own) open_error = own.error().message;
+    else if (auto tuned = prepare_for_scan(*own); !tuned) open_error = tuned.error().message;
     while (true) {
       std::size_t k;
       {
@@ -204,15 +203,13 @@ int run_grep_command(const GlobalOptions& global, const GrepOptions& options) {
       ChunkResult result;
       result.error = open_error;
       if (result.error.empty()) {
-        try {
-          const std::int64_t high = max_id - std::int64_t(k) * kChunk;
-          scan_item_texts(*own, *query, std::max(min_id, high - kChunk + 1), high, [&](const ItemText& item) {
-            if (render(item, result.out)) ++result.hits;
-            return true;
-          });
-        } catch (const std::exception& e) {
-          result.error = e.what();
-        }
+        const std::int64_t high = max_id - std::int64_t(k) * kChunk;
+        const auto scanned =
+            scan_item_texts(*own, *query, std::max(min_id, high - kChunk + 1), high, [&](const Item& item) {
+              if (render(item, result.out)) ++result.hits;
+              return true;
+            });
+        if (!scanned) result.error = scanned.error().message;
       }
       std::lock_guard lock(mutex);
       finished.emplace(k, std::move(result));
@@ -255,8 +252,7 @@ int run_grep_command(const GlobalOptions& global, const GrepOptions& options) {
   for (auto& thread : threads) thread.join();
   if (!failure.empty()) {
     std::fflush(stdout);
-    std::fprintf(stderr, "newsmon: archive: %s\n", failure.c_str());
-    return kExitFailure;
+    return report_archive_failure(Error{ErrorKind::storage, failure});
   }
   if (options.count) {
     if (options.json) std::printf("%s\n", json_line(nlohmann::json{{"count", hits}}).c_str());

@@ -57,11 +57,15 @@ class Poll {
         random_(std::random_device{}()), story_placer_(store) {}
 
   Fetcher& fetcher() { return fetcher_; }
+  // The storage failure that stopped this poll, if one did.
+  const std::optional<Error>& storage_error() const { return storage_error_; }
 
   void start_feed(const OutletConfig& outlet, const std::string& url, FeedReport& report) {
     auto job = std::make_shared<FeedJob>();
     job->outlet = &outlet;
-    job->state = store_.feed_state(url, outlet.name);
+    auto state = store_.feed_state(url, outlet.name);
+    if (!state) return storage_failed(state.error());
+    job->state = std::move(*state);
     job->report = &report;
     FetchRequest request{job->state.fetch_url, job->state.etag, job->state.last_modified,
                          is_file_url(url), outlet.host_delay};
@@ -72,6 +76,7 @@ class Poll {
 
  private:
   void on_feed(const std::shared_ptr<FeedJob>& job, Result<FetchResponse> response) {
+    if (storage_error_) return;
     PollOutcome& outcome = job->outcome;
     outcome.at = now_;
     if (!response) return finish_failed(job, response.error().message, 0);
@@ -103,7 +108,9 @@ class Poll {
     for (auto& entry : feed->entries) {
       if (entry.published) outcome.entry_times.push_back(*entry.published);
       if (entry.id.empty() || !ids.insert(entry.id).second) continue;
-      if (store_.has_entry(job->state.url, entry.id)) continue;
+      auto known = store_.has_entry(job->state.url, entry.id);
+      if (!known) return storage_failed(known.error());
+      if (*known) continue;
       job->new_entries.push_back(std::move(entry));
     }
     job->pages.resize(job->new_entries.size(), fail(ErrorKind::refused, "not fetched"));
@@ -113,7 +120,9 @@ class Poll {
     for (std::size_t i = 0; i < job->new_entries.size(); ++i) {
       const auto& entry = job->new_entries[i];
       if (!job->outlet->fetch_articles || entry.link.empty()) continue;
-      if (store_.item_id_for_url(canonicalize_url(entry.link))) continue;  // another feed had it
+      auto stored = store_.item_id_for_url(canonicalize_url(entry.link));
+      if (!stored) return storage_failed(stored.error());
+      if (*stored) continue;  // another feed had it
       ++job->pages_pending;
       // A local feed may point at local pages; a remote one never at file: URLs.
       FetchRequest page{entry.link, "", "", local_feed, job->outlet->host_delay};
@@ -153,18 +162,20 @@ class Poll {
     known.waiting.push_back(std::move(then));
     if (known.waiting.size() > 1) return;  // already on its way
     const std::string token = product_token(context_.config.http.user_agent);
-    const auto cached = store_.robots_txt(origin);
+    const auto stored = store_.robots_txt(origin);
+    if (!stored) return storage_failed(stored.error());
+    const auto& cached = *stored;
     if (cached && now_ - cached->fetched < std::chrono::days(1) && cached->fetched <= now_)
       return settle_robots(origin, RobotsTxt::parse(cached->body, token));
     FetchRequest request{origin + "/robots.txt", "", "", false, delay};
     fetcher_.add(std::move(request), [this, origin, token](const FetchRequest& r, Result<FetchResponse> response) {
       if (response && response->status < 300) {
         const std::string body = response->body.substr(0, 500 * 1024);
-        store_.save_robots_txt(origin, body, now_);
+        if (auto saved = store_.save_robots_txt(origin, body, now_); !saved) return storage_failed(saved.error());
         return settle_robots(origin, RobotsTxt::parse(body, token));
       }
       if (response && response->status < 500 && response->status != 429) {
-        store_.save_robots_txt(origin, "", now_);
+        if (auto saved = store_.save_robots_txt(origin, "", now_); !saved) return storage_failed(saved.error());
         return settle_robots(origin, RobotsTxt::allow_all());
       }
       spdlog::warn("{}: unreachable ({}); its pages are not fetched this poll", r.url,
@@ -191,8 +202,8 @@ class Poll {
     commit(job);
   }
 
-  NewItem build_item(const FeedJob& job, const FeedEntry& entry, const Result<FetchResponse>& page) {
-    NewItem item;
+  Item build_item(const FeedJob& job, const FeedEntry& entry, const Result<FetchResponse>& page) {
+    Item item;
     item.feed_url = job.state.url;
     item.entry_id = entry.id;
     item.outlet = job.outlet->name;
@@ -264,24 +275,36 @@ class Poll {
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     record_poll(job->state, job->outcome, context_.config.schedule, interval, unit(random_));
 
-    Store::WriteBatch batch(store_);
-    store_.save_feed_state(job->state);
+    auto batch = store_.begin_batch();
+    if (!batch) return storage_failed(batch.error());
+    if (auto saved = store_.save_feed_state(job->state); !saved) return storage_failed(saved.error());
     for (std::size_t i = 0; i < job->new_entries.size(); ++i) {
       const FeedEntry& entry = job->new_entries[i];
-      NewItem item = build_item(*job, entry, job->pages[i]);
+      Item item = build_item(*job, entry, job->pages[i]);
       item.robots_disallowed = job->robots_disallowed[i];
-      if (auto existing = store_.item_id_for_url(item.canonical_url)) {
-        store_.remember_entry(job->state.url, entry.id, *existing);
+      auto existing = store_.item_id_for_url(item.canonical_url);
+      if (!existing) return storage_failed(existing.error());
+      if (*existing) {
+        auto remembered = store_.remember_entry(job->state.url, entry.id, **existing);
+        if (!remembered) return storage_failed(remembered.error());
         continue;
       }
-      story_placer_.place(item, now_);
-      store_.insert_item(item);
+      if (auto placed = story_placer_.place(item, now_); !placed) return storage_failed(placed.error());
+      if (auto inserted = store_.insert_item(item); !inserted) return storage_failed(inserted.error());
       job->report->new_items += 1;
       job->report->relevant_items += item.relevant ? 1 : 0;
     }
-    batch.commit();
+    if (auto committed = batch->commit(); !committed) return storage_failed(committed.error());
     job->new_entries.clear();
     job->pages.clear();
+  }
+
+  // The poll's first storage failure stops it: the fetcher stops, so no
+  // later feed is committed (commit() skips a stopped poll), and poll_feeds
+  // returns the failure. An open write batch rolls back as it goes out of scope.
+  void storage_failed(Error error) {
+    if (!storage_error_) storage_error_ = std::move(error);
+    fetcher_.stop();
   }
 
   const PipelineContext& context_;
@@ -296,12 +319,13 @@ class Poll {
     std::vector<std::function<void(const RobotsTxt&)>> waiting;
   };
   std::map<std::string, RobotsState> robots_;
+  std::optional<Error> storage_error_;
 };
 
 }  // namespace
 
-PollReport poll_feeds(const PipelineContext& context, Store& store, FeedSelection selection,
-                      Instant now, const std::function<void(Fetcher*)>& fetcher_out) {
+Result<PollReport> poll_feeds(const PipelineContext& context, Store& store, FeedSelection selection,
+                              Instant now, const std::function<void(Fetcher*)>& fetcher_out) {
   PollReport report;
   std::size_t count = 0;
   for (const auto& outlet : context.config.outlets) count += outlet.feeds.size();
@@ -313,7 +337,9 @@ PollReport poll_feeds(const PipelineContext& context, Store& store, FeedSelectio
       FeedReport& feed_report = report.feeds.emplace_back();
       feed_report.outlet = outlet.name;
       feed_report.url = url;
-      const FeedState state = store.feed_state(url, outlet.name);
+      const auto stored = store.feed_state(url, outlet.name);
+      if (!stored) return std::unexpected(stored.error());
+      const FeedState& state = *stored;
       const bool due = !state.next_poll || *state.next_poll <= now;
       if (state.retired || (selection == FeedSelection::due && !due)) {
         feed_report.skipped = true;
@@ -326,6 +352,7 @@ PollReport poll_feeds(const PipelineContext& context, Store& store, FeedSelectio
   if (fetcher_out) fetcher_out(&poll.fetcher());
   poll.fetcher().run();
   if (fetcher_out) fetcher_out(nullptr);
+  if (poll.storage_error()) return std::unexpected(*poll.storage_error());
   return report;
 }
 

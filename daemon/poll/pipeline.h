@@ -46,10 +46,11 @@ struct PipelineContext {
 enum class FeedSelection { all, due };
 
 // Polls the selected feeds. Feed and page failures are reported in the
-// result, never thrown; a storage failure (disk full) throws StorageError
-// after rolling back that feed's transaction. `fetcher_out`, when set,
-// receives the Fetcher while it runs so a signal handler can stop() it.
-PollReport poll_feeds(const PipelineContext& context, Store& store, FeedSelection selection,
+// PollReport; a storage failure (disk full) stops the poll, rolls back that
+// feed's transaction and is returned instead (what earlier feeds committed
+// stays). `fetcher_out`, when set, receives the Fetcher while it runs so a
+// signal handler can stop() it.
+Result<PollReport> poll_feeds(const PipelineContext& context, Store& store, FeedSelection selection,
                       Instant now, const std::function<void(Fetcher*)>& fetcher_out = {});
 
 }  // namespace newsmon

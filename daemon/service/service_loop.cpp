@@ -39,9 +39,11 @@ std::string service_status(int feeds_due, int feeds_total, std::optional<Instant
   return status;
 }
 
-DueSummary summarize_due(const Config& config, Store& store, Instant now) {
+Result<DueSummary> summarize_due(const Config& config, Store& store, Instant now) {
+  auto stored = store.all_feed_states();
+  if (!stored) return std::unexpected(stored.error());
   std::unordered_map<std::string, FeedState> states;
-  for (auto& state : store.all_feed_states()) states.emplace(state.url, std::move(state));
+  for (auto& state : *stored) states.emplace(state.url, std::move(state));
   DueSummary summary;
   for (const auto& outlet : config.outlets) {
     for (const auto& url : outlet.feeds) {
@@ -197,8 +199,10 @@ void log_poll(const PollReport& report, Store& store, std::int64_t items_stored)
     relevant += feed.relevant_items;
     not_modified += feed.not_modified ? 1 : 0;
     if (!feed.error.empty()) continue;  // the pipeline logged it where it happened
-    const FeedState state = store.feed_state(feed.url, feed.outlet);
-    LogFields fields{{"FEED_URL", feed.url}, {"HTTP_STATUS", std::to_string(state.last_status)}};
+    // The status is a field of the journal entry only: an archive that fails
+    // to tell it leaves the field empty (the next summarize_due reports the failure).
+    const auto state = store.feed_state(feed.url, feed.outlet);
+    LogFields fields{{"FEED_URL", feed.url}, {"HTTP_STATUS", state ? std::to_string(state->last_status) : ""}};
     if (feed.not_modified)
       spdlog::debug("feed {}: not modified", feed.url);
     else if (feed.new_items > 0)
@@ -220,7 +224,9 @@ int run_service(const ServiceSettings& settings, Config config, Store& store, Si
                settings.config_path.string(), running->config.outlets.size(), feed_count(running->config));
 
   WatchdogKeeper watchdog(settings.poll_bound);
-  std::int64_t items_stored = store.item_count();
+  std::int64_t items_stored = 0;  // as last counted
+  if (auto count = store.item_count()) items_stored = *count;
+  else spdlog::error("archive: {}", count.error().message);
   int polls = 0;
   int storage_failures = 0;
   Instant storage_retry_at = Instant::min();  // no commit has failed
@@ -247,15 +253,14 @@ int run_service(const ServiceSettings& settings, Config config, Store& store, Si
     }
 
     const Instant now = clock.now();
-    DueSummary due;
-    try {
-      due = summarize_due(running->config, store, now);
-    } catch (const StorageError& e) {
-      spdlog::error("archive: {}; trying again in {} s", e.what(), settings.storage_retry.count());
+    const auto summary = summarize_due(running->config, store, now);
+    if (!summary) {
+      spdlog::error("archive: {}; trying again in {} s", summary.error().message, settings.storage_retry.count());
       clock.wait(now + settings.storage_retry, signals.fd());
       watchdog.alive();
       continue;
     }
+    const DueSummary& due = *summary;
     const bool held_back = storage_retry_at > now;
     if (!ready_sent) {
       notify("READY=1\nSTATUS=" + service_status(due.due, due.total, due.next, items_stored));
@@ -267,35 +272,35 @@ int run_service(const ServiceSettings& settings, Config config, Store& store, Si
              " feeds; " + std::to_string(items_stored) + " items stored");
       last_status.clear();
       watchdog.poll_started();
-      try {
-        const PollReport report =
-            poll_feeds(running->context(), store, FeedSelection::due, now, [&](Fetcher* fetcher) {
-              signals.set_active_fetcher(fetcher);
-            });
-        items_stored = store.item_count();
+      const auto polled =
+          poll_feeds(running->context(), store, FeedSelection::due, now, [&](Fetcher* fetcher) {
+            signals.set_active_fetcher(fetcher);
+          });
+      if (polled) {
+        const PollReport& report = *polled;
+        if (auto count = store.item_count()) items_stored = *count;
+        else spdlog::error("archive: {}", count.error().message);
         storage_failures = 0;
         storage_retry_at = Instant::min();
         log_poll(report, store, items_stored);
         index_grew = index_grew || report.new_items() > 0;
         if (index_grew && (!index_merged || clock.now() - *index_merged >= settings.search_index_upkeep)) {
           watchdog.poll_started();  // seconds of work on a large archive
-          try {
-            store.optimize_search_index();
+          if (auto merged = store.optimize_search_index()) {
             index_grew = false;
             spdlog::debug("archive: full-text index merged into one segment");
-          } catch (const StorageError& e) {  // searches stay right, only slower: try again tomorrow
-            spdlog::warn("archive: merging the full-text index failed ({})", e.what());
+          } else {  // searches stay right, only slower: try again tomorrow
+            spdlog::warn("archive: merging the full-text index failed ({})", merged.error().message);
           }
           index_merged = clock.now();
         }
         if (settings.after_poll) settings.after_poll(report);
-      } catch (const StorageError& e) {
-        signals.set_active_fetcher(nullptr);
+      } else {
         storage_failures += 1;
         auto wait = settings.storage_retry * (1 << std::min(storage_failures - 1, 10));
         wait = std::min<std::chrono::seconds>(wait, settings.storage_retry_max);
         storage_retry_at = clock.now() + wait;
-        const std::string what = e.disk_full() ? std::string("the disk is full") : std::string(e.what());
+        const std::string& what = polled.error().message;
         spdlog::error("archive: a commit failed ({}); nothing committed is lost, the feeds it "
                       "covered will be polled again at {}",
                       what, to_rfc3339(storage_retry_at));

@@ -95,16 +95,16 @@ TEST_CASE("grep over thousands of items prints them newest first, whatever threa
   const auto config = dir.write("feeds.toml", kReaderConfig);
   const auto database = dir / "big.db";
   {
-    newsmon::Store store = newsmon::Store::open(database);
+    newsmon::Store store = newsmon::Store::open(database).value();
     newsmon::Transaction transaction(store.db());
     for (int i = 1; i <= 4500; ++i) {
-      newsmon::NewItem item;
+      newsmon::Item item;
       item.canonical_url = item.url = "https://example.org/" + std::to_string(i);
       item.outlet = "Reuters";
       item.title = "Item " + std::to_string(i);
       item.fetched = newsmon::instant_from_unix(1714521600 + i);
       item.body = i % 7 == 0 ? "a line\nthe needle here" : "nothing to see";
-      store.insert_item(item);
+      store.insert_item(item).value();
     }
     transaction.commit();
   }

@@ -60,10 +60,10 @@ TEST_CASE("a page disallowed by robots.txt is stored from its feed entry, and ro
   auto rules = SiteRules::load_default();
   REQUIRE(rules);
   const PipelineContext context{config, classifier, *rules};
-  Store store = Store::open(dir / "archive.db");
+  Store store = Store::open(dir / "archive.db").value();
 
   const Instant now = now_instant();
-  poll_feeds(context, store, FeedSelection::all, now);
+  poll_feeds(context, store, FeedSelection::all, now).value();
   {
     std::lock_guard lock(mutex);
     CHECK(std::count(requested.begin(), requested.end(), "/robots.txt") == 1);
@@ -79,11 +79,11 @@ TEST_CASE("a page disallowed by robots.txt is stored from its feed entry, and ro
   CHECK(items.column_int(1) == 1);
   CHECK(items.column_text(2) != "page");  // the feed's content or summary
   CHECK(items.column_text(3) == server.url("/private/two.html") + ": disallowed by robots.txt");
-  CHECK(store.robots_txt(server.url(""))->body == "User-agent: *\nDisallow: /private/\n");
+  CHECK(store.robots_txt(server.url("")).value()->body == "User-agent: *\nDisallow: /private/\n");
 
   // A later poll the same day reads robots.txt from the archive.
   paths.push_back("/news/three.html");
-  poll_feeds(context, store, FeedSelection::all, now + std::chrono::hours(2));
+  poll_feeds(context, store, FeedSelection::all, now + std::chrono::hours(2)).value();
   std::lock_guard lock(mutex);
   CHECK(std::count(requested.begin(), requested.end(), "/robots.txt") == 1);
   CHECK(std::count(requested.begin(), requested.end(), "/news/three.html") == 1);

@@ -55,7 +55,7 @@ struct Harness {
         rules(SiteRules::load_default().value()) {}
 
   PollReport poll(Store& store) {
-    return poll_feeds(PipelineContext{config, classifier, rules}, store, FeedSelection::all, now_instant());
+    return poll_feeds(PipelineContext{config, classifier, rules}, store, FeedSelection::all, now_instant()).value();
   }
 
   const FeedReport& report_for(const PollReport& report, const std::string& outlet) {
@@ -77,7 +77,7 @@ std::string run_command(const std::string& command) {
 
 TEST_CASE("one poll stores every entry of every reachable feed and reports the unreachable one", "[pipeline]") {
   Harness h;
-  Store store = Store::open(h.dir / "newsmon.db");
+  Store store = Store::open(h.dir / "newsmon.db").value();
   const PollReport report = h.poll(store);
 
   CHECK(h.report_for(report, "Cyber Security Intelligence").new_items == 1);
@@ -87,9 +87,9 @@ TEST_CASE("one poll stores every entry of every reachable feed and reports the u
   CHECK(h.report_for(report, "Unreachable").new_items == 0);
   CHECK_FALSE(h.report_for(report, "Unreachable").error.empty());
   CHECK(report.failed_feeds() == 1);
-  CHECK(store.item_count() == 5);
+  CHECK(store.item_count().value() == 5);
 
-  const auto unreachable = store.feed_state("http://127.0.0.1:1/feed.xml", "Unreachable");
+  const auto unreachable = store.feed_state("http://127.0.0.1:1/feed.xml", "Unreachable").value();
   CHECK(unreachable.consecutive_failures == 1);
   CHECK_FALSE(unreachable.last_error.empty());
   CHECK(unreachable.next_poll.has_value());
@@ -97,13 +97,13 @@ TEST_CASE("one poll stores every entry of every reachable feed and reports the u
 
 TEST_CASE("the seed article is stored clean, relevant and tagged", "[pipeline]") {
   Harness h;
-  Store store = Store::open(h.dir / "newsmon.db");
+  Store store = Store::open(h.dir / "newsmon.db").value();
   h.poll(store);
   ItemQuery query;
   query.outlets = {"Cyber Security Intelligence"};
-  const auto items = query_items(store, query);
+  const auto items = query_items(store, query).value();
   REQUIRE(items.size() == 1);
-  const StoredItem& seed = items[0];
+  const Item& seed = items[0];
   CHECK(seed.title == "The US & Britain Edge Closer To An Agreement On Huawei");
   CHECK(seed.body_source == "page");
   CHECK(seed.body.starts_with("Britain has averted a full-blown confrontation"));
@@ -119,11 +119,11 @@ TEST_CASE("the seed article is stored clean, relevant and tagged", "[pipeline]")
 
 TEST_CASE("articles about other things are stored but not relevant", "[pipeline]") {
   Harness h;
-  Store store = Store::open(h.dir / "newsmon.db");
+  Store store = Store::open(h.dir / "newsmon.db").value();
   h.poll(store);
   ItemQuery query;
   query.outlets = {"The Guardian", "The New York Times"};
-  const auto items = query_items(store, query);
+  const auto items = query_items(store, query).value();
   REQUIRE(items.size() == 3);
   for (const auto& item : items) {
     SqliteStatement error(store.db(), "SELECT fetch_error FROM items WHERE id = ?");
@@ -137,22 +137,22 @@ TEST_CASE("articles about other things are stored but not relevant", "[pipeline]
 
 TEST_CASE("two outlets telling the Esper-Wallace talks share one story", "[pipeline]") {
   Harness h;
-  Store store = Store::open(h.dir / "newsmon.db");
+  Store store = Store::open(h.dir / "newsmon.db").value();
   h.poll(store);
   ItemQuery query;
   query.outlets = {"Cyber Security Intelligence", "Defense One"};
-  const auto items = query_items(store, query);
+  const auto items = query_items(store, query).value();
   REQUIRE(items.size() == 2);
   CHECK(items[0].story_id == items[1].story_id);
 }
 
 TEST_CASE("a second poll over unchanged feeds stores nothing new", "[pipeline]") {
   Harness h;
-  Store store = Store::open(h.dir / "newsmon.db");
+  Store store = Store::open(h.dir / "newsmon.db").value();
   h.poll(store);
   const PollReport again = h.poll(store);
   CHECK(again.new_items() == 0);
-  CHECK(store.item_count() == 5);
+  CHECK(store.item_count().value() == 5);
   CHECK(h.report_for(again, "The Guardian").error.empty());
 }
 
@@ -160,7 +160,7 @@ TEST_CASE("the digest of the sample poll shows the seed article and none of its 
   Harness h;
   const auto db = h.dir / "newsmon.db";
   {
-    Store store = Store::open(db);
+    Store store = Store::open(db).value();
     h.poll(store);
   }
   const std::string config = std::string(NEWSMON_SOURCE_DIR) + "/feeds.toml";
@@ -176,7 +176,7 @@ TEST_CASE("the digest of the sample poll shows the seed article and none of its 
 
 TEST_CASE("a poll stopped mid-way saves nothing of the cut-off feeds and the next poll stores all", "[pipeline]") {
   Harness h;
-  Store store = Store::open(h.dir / "newsmon.db");
+  Store store = Store::open(h.dir / "newsmon.db").value();
   std::atomic<Fetcher*> running{nullptr};
   // The first article page requested stops the poll, as SIGTERM would.
   h.server.on_request([&](const httplib::Request& request) {
@@ -184,15 +184,16 @@ TEST_CASE("a poll stopped mid-way saves nothing of the cut-off feeds and the nex
       if (Fetcher* f = running.load()) f->stop();
   });
   const PipelineContext context{h.config, h.classifier, h.rules};
-  poll_feeds(context, store, FeedSelection::all, now_instant(), [&](Fetcher* f) { running = f; });
-  const auto after_stop = store.item_count();
+  poll_feeds(context, store, FeedSelection::all, now_instant(), [&](Fetcher* f) { running = f; }).value();
+  const auto after_stop = store.item_count().value();
   CHECK(after_stop < 5);
 
   h.server.on_request(nullptr);
   const PollReport again = h.poll(store);
-  CHECK(store.item_count() == 5);
+  CHECK(store.item_count().value() == 5);
   ItemQuery query;
-  for (const auto& item : query_items(store, query)) {
+  const auto items = query_items(store, query).value();
+  for (const auto& item : items) {
     INFO(item.url);
     CHECK(item.body_source == "page");
   }
