@@ -6,7 +6,6 @@
 #include <CLI/CLI.hpp>
 
 #include "daemon/cli/commands.h"
-#include "daemon/store/sqlite.h"
 
 namespace newsmon {
 
@@ -144,9 +143,6 @@ int run_cli(int argc, char** argv) {
   } catch (const ConfigError& e) {
     for (const auto& line : e.errors()) std::fprintf(stderr, "%s\n", line.c_str());
     return kExitUsage;
-  } catch (const StorageError& e) {
-    std::fprintf(stderr, "newsmon: archive: %s\n", e.what());
-    return kExitFailure;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "newsmon: %s\n", e.what());
     return kExitFailure;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "daemon/base/result.h"
 #include "daemon/config/config.h"
 
 namespace newsmon {
@@ -26,6 +27,8 @@ struct GlobalOptions {
 Config load_command_config(const GlobalOptions& global);
 // The archive path for this config (paths.h rules).
 std::filesystem::path command_database(const GlobalOptions& global, const Config& config);
+// Prints a failure of the archive, "newsmon: archive: MESSAGE", and returns kExitFailure.
+int report_archive_failure(const Error& error);
 
 // Filters shared by digest, grep, search and export.
 struct ItemFilter {

@@ -189,29 +189,20 @@ std::string render_json(const Digest& digest) {
 }
 
 // Writes `text` to `path` through a temporary file and a rename.
-bool write_file_atomically(const std::filesystem::path& path, const std::string& text, std::string& error) {
+Result<void> write_file_atomically(const std::filesystem::path& path, const std::string& text) {
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
-  if (ec) {
-    error = path.parent_path().string() + ": " + ec.message();
-    return false;
-  }
+  if (ec) return fail(ErrorKind::io, path.parent_path().string() + ": " + ec.message());
   const auto temporary = path.string() + ".tmp";
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << text;
     out.close();
-    if (!out) {
-      error = temporary + ": cannot write";
-      return false;
-    }
+    if (!out) return fail(ErrorKind::io, temporary + ": cannot write");
   }
   std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    error = path.string() + ": " + ec.message();
-    return false;
-  }
-  return true;
+  if (ec) return fail(ErrorKind::io, path.string() + ": " + ec.message());
+  return {};
 }
 
 // Runs `/bin/sh -c command` with `file` on its standard input; its exit status.
@@ -261,16 +252,18 @@ int run_digest_command(const GlobalOptions& global, const DigestOptions& options
   query->relevant_only = true;
 
   const auto database = command_database(global, config);
-  Store store = Store::open(database, Store::Access::read_only);
+  auto store = Store::open(database, Store::Access::read_only);
+  if (!store) return report_archive_failure(store.error());
+  auto items = query_items(*store, *query);
+  if (!items) return report_archive_failure(items.error());
   std::vector<std::string> topic_order;
   for (const auto& topic : config.topics) topic_order.push_back(topic.name);
-  const Digest digest = build_digest(query_items(store, *query), topic_order, *query->since, *query->until);
+  const Digest digest = build_digest(std::move(*items), topic_order, *query->since, *query->until);
 
   if (options.write) {
     const auto path = state_directory(database) / "digests" / (day + ".md");
-    std::string error;
-    if (!write_file_atomically(path, render_markdown(digest, day), error)) {
-      std::fprintf(stderr, "newsmon: digest: %s\n", error.c_str());
+    if (auto written = write_file_atomically(path, render_markdown(digest, day)); !written) {
+      std::fprintf(stderr, "newsmon: digest: %s\n", written.error().message.c_str());
       return kExitFailure;
     }
     if (!config.digest.command.empty()) {

@@ -31,7 +31,7 @@ std::string one_line(std::string text) {
 }
 
 // The txt form of one item: "Key: value" lines, a blank line, the body.
-std::string export_text(const StoredItem& item) {
+std::string export_text(const Item& item) {
   std::string out;
   const auto field = [&](const char* key, const std::string& value) {
     out += key;
@@ -70,8 +70,9 @@ int run_export_command(const GlobalOptions& global, const ExportOptions& options
     return kExitUsage;
   }
   const Config config = load_command_config(global);
-  Store store = Store::open(command_database(global, config), Store::Access::read_only);
-  prepare_for_scan(store);
+  auto store = Store::open(command_database(global, config), Store::Access::read_only);
+  if (!store) return report_archive_failure(store.error());
+  if (auto tuned = prepare_for_scan(*store); !tuned) return report_archive_failure(tuned.error());
 
   if (options.format == "jsonl") {
     std::FILE* out = stdout;
@@ -82,7 +83,7 @@ int run_export_command(const GlobalOptions& global, const ExportOptions& options
     }
     bool ok = true;
     std::string line;
-    for_each_item(store, *query, [&](const StoredItem& item) {
+    const auto read = for_each_item(*store, *query, [&](const Item& item) {
       line.clear();
       append_item_json(line, item, true);  // json_line(item_json(item, true)), without the tree
       line = harmless_json(std::move(line));
@@ -92,6 +93,7 @@ int run_export_command(const GlobalOptions& global, const ExportOptions& options
     });
     ok = std::fflush(out) == 0 && ok;
     if (to_file) ok = std::fclose(out) == 0 && ok;
+    if (!read) return report_archive_failure(read.error());
     if (!ok) {
       std::fprintf(stderr, "newsmon: export: %s: %s\n", to_file ? options.output.c_str() : "stdout",
                    std::strerror(errno));
@@ -108,7 +110,7 @@ int run_export_command(const GlobalOptions& global, const ExportOptions& options
     return kExitFailure;
   }
   std::string failure;
-  for_each_item(store, *query, [&](const StoredItem& item) {
+  const auto read = for_each_item(*store, *query, [&](const Item& item) {
     const auto path = directory / (local_date(item.when()) + "-" + std::to_string(item.id) + ".txt");
     std::ofstream file(path, std::ios::binary | std::ios::trunc);
     file << export_text(item);
@@ -116,6 +118,7 @@ int run_export_command(const GlobalOptions& global, const ExportOptions& options
     if (!file) failure = path.string() + ": cannot write";
     return failure.empty();
   });
+  if (!read) return report_archive_failure(read.error());
   if (!failure.empty()) {
     std::fprintf(stderr, "newsmon: export: %s\n", failure.c_str());
     return kExitFailure;

@@ -20,12 +20,16 @@ struct FeedRow {
   std::int64_t items = 0;
 };
 
-std::vector<FeedRow> collect_rows(const Config& config, const std::filesystem::path& database) {
+Result<std::vector<FeedRow>> collect_rows(const Config& config, const std::filesystem::path& database) {
   std::vector<FeedState> stored;
   std::optional<Store> store;
   if (std::filesystem::exists(database)) {
-    store.emplace(Store::open(database, Store::Access::read_only));
-    stored = store->all_feed_states();
+    auto opened = Store::open(database, Store::Access::read_only);
+    if (!opened) return std::unexpected(opened.error());
+    store.emplace(std::move(*opened));
+    auto states = store->all_feed_states();
+    if (!states) return std::unexpected(states.error());
+    stored = std::move(*states);
   }
   const auto find = [&stored](const std::string& url) -> const FeedState* {
     for (const auto& s : stored)
@@ -47,7 +51,11 @@ std::vector<FeedRow> collect_rows(const Config& config, const std::filesystem::p
   for (const auto& s : stored)
     if (listed.insert(s.url).second) rows.push_back(FeedRow{s, false, 0});
   if (store)
-    for (auto& row : rows) row.items = store->items_stored_for_feed(row.state.url);
+    for (auto& row : rows) {
+      auto items = store->items_stored_for_feed(row.state.url);
+      if (!items) return std::unexpected(items.error());
+      row.items = *items;
+    }
   return rows;
 }
 
@@ -76,7 +84,9 @@ nlohmann::json optional_time(const std::optional<Instant>& t) {
 
 int run_feeds_command(const GlobalOptions& global, const FeedsOptions& options) {
   const Config config = load_command_config(global);
-  const std::vector<FeedRow> rows = collect_rows(config, command_database(global, config));
+  const auto collected = collect_rows(config, command_database(global, config));
+  if (!collected) return report_archive_failure(collected.error());
+  const std::vector<FeedRow>& rows = *collected;
   const Instant now = now_instant();
 
   if (options.json) {

@@ -118,7 +118,7 @@ struct ItemMatch {
   std::vector<MatchedLine> lines;
 };
 
-std::optional<ItemMatch> match_item(const RE2& re, const ItemText& item, bool summary_only) {
+std::optional<ItemMatch> match_item(const RE2& re, const Item& item, bool summary_only) {
   ItemMatch match;
   match.title_hit = RE2::PartialMatch(item.title, re);
   const bool body_hit = RE2::PartialMatch(item.body, re);
@@ -131,7 +131,7 @@ std::optional<ItemMatch> match_item(const RE2& re, const ItemText& item, bool su
 // The printers, one per format; each appends one matching item to `out`.
 
 // -l: the item's id and title.
-void append_file_line(const ItemText& item, bool json, std::string& out) {
+void append_file_line(const Item& item, bool json, std::string& out) {
   if (json) out += json_line(nlohmann::json{{"id", item.id}, {"title", item.title}}) + "\n";
   else out += std::to_string(item.id) + "\t" + strip_control_characters(item.title) + "\n";
 }
@@ -144,13 +144,13 @@ nlohmann::json json_ranges(const std::vector<std::pair<std::size_t, std::size_t>
 
 // --json: one line per item; "published" as in every item's JSON (null when
 // the item has no publication date).
-void append_json_item(const RE2& re, const ItemText& item, const ItemMatch& match, std::string& out) {
+void append_json_item(const RE2& re, const Item& item, const ItemMatch& match, std::string& out) {
   nlohmann::json j;
   j["id"] = item.id;
   j["published"] = item.published ? nlohmann::json(to_rfc3339(*item.published)) : nlohmann::json();
-  j["outlet"] = std::string(item.outlet);
-  j["title"] = std::string(item.title);
-  j["url"] = std::string(item.url);
+  j["outlet"] = item.outlet;
+  j["title"] = item.title;
+  j["url"] = item.url;
   j["title_matches"] = match.title_hit ? json_ranges(match_ranges(re, item.title)) : nlohmann::json::array();
   j["lines"] = nlohmann::json::array();
   for (const auto& line : match.lines)
@@ -159,7 +159,7 @@ void append_json_item(const RE2& re, const ItemText& item, const ItemMatch& matc
 }
 
 // Text: a blank line, the item's heading, then its matching lines indented.
-void append_text_block(const Terminal& terminal, const RE2& re, const ItemText& item, const ItemMatch& match,
+void append_text_block(const Terminal& terminal, const RE2& re, const Item& item, const ItemMatch& match,
                        bool line_numbers, std::string& out) {
   const std::string title = strip_control_characters(item.title);
   const std::string styled_title =
@@ -181,7 +181,7 @@ class ItemPrinter {
       : re_(re), options_(options), terminal_(terminal) {}
 
   // False, appending nothing, when the item does not match.
-  bool print(const ItemText& item, std::string& out) const {
+  bool print(const Item& item, std::string& out) const {
     const auto match = match_item(re_, item, options_.count || options_.files_only);
     if (!match) return false;
     if (options_.count) return true;
@@ -283,14 +283,11 @@ class OrderedChunks {
 ChunkResult scan_chunk(Store& store, const ItemQuery& query, std::pair<std::int64_t, std::int64_t> ids,
                        const ItemPrinter& printer) {
   ChunkResult result;
-  try {
-    scan_item_texts(store, query, ids.first, ids.second, [&](const ItemText& item) {
-      if (printer.print(item, result.out)) ++result.hits;
-      return true;
-    });
-  } catch (const std::exception& e) {
-    result.error = e.what();
-  }
+  const auto scanned = scan_item_texts(store, query, ids.first, ids.second, [&](const Item& item) {
+    if (printer.print(item, result.out)) ++result.hits;
+    return true;
+  });
+  if (!scanned) result.error = scanned.error().message;
   return result;
 }
 
@@ -298,14 +295,10 @@ ChunkResult scan_chunk(Store& store, const ItemQuery& query, std::pair<std::int6
 // none is left. A connection that fails to open fails each chunk it takes.
 void scan_chunks(OrderedChunks& chunks, const ChunkPlan& plan, const std::filesystem::path& database,
                  const ItemQuery& query, const ItemPrinter& printer) {
-  std::optional<Store> store;
+  auto store = Store::open(database, Store::Access::read_only);
   std::string open_error;
-  try {
-    store.emplace(Store::open(database, Store::Access::read_only));
-    prepare_for_scan(*store);
-  } catch (const std::exception& e) {
-    open_error = e.what();
-  }
+  if (!store) open_error = store.error().message;
+  else if (auto tuned = prepare_for_scan(*store); !tuned) open_error = tuned.error().message;
   while (const auto k = chunks.take()) {
     chunks.finish(*k, open_error.empty() ? scan_chunk(*store, query, plan.ids(*k), printer)
                                          : ChunkResult{.error = open_error});
@@ -365,16 +358,18 @@ int run_grep_command(const GlobalOptions& global, const GrepOptions& options) {
   }
   const Config config = load_command_config(global);
   const auto database = command_database(global, config);
-  Store store = Store::open(database, Store::Access::read_only);
+  auto store = Store::open(database, Store::Access::read_only);
+  if (!store) return report_archive_failure(store.error());
   const Terminal terminal = Terminal::detect();
-  const auto [min_id, max_id] = item_id_range(store);
+  const auto id_range = item_id_range(*store);
+  if (!id_range) return report_archive_failure(id_range.error());
+  const auto [min_id, max_id] = *id_range;
 
   const ItemPrinter printer(*re, options, terminal);
   const ScanTotals totals = scan_archive(database, *query, ChunkPlan{.min_id = min_id, .max_id = max_id}, printer);
   if (!totals.failure.empty()) {
     std::fflush(stdout);
-    std::fprintf(stderr, "newsmon: archive: %s\n", totals.failure.c_str());
-    return kExitFailure;
+    return report_archive_failure(Error{ErrorKind::storage, totals.failure});
   }
   if (options.count) {
     if (options.json) std::printf("%s\n", json_line(nlohmann::json{{"count", totals.hits}}).c_str());

@@ -11,7 +11,8 @@ namespace newsmon {
 int run_poll_command(const GlobalOptions& global, const PollOptions&) {
   spdlog::set_level(spdlog::level::from_str(global.log_level.empty() ? "error" : global.log_level));
   const Config config = load_command_config(global);
-  Store store = Store::open(command_database(global, config));
+  auto store = Store::open(command_database(global, config));
+  if (!store) return report_archive_failure(store.error());
   const Classifier classifier(config.topics, config.gazetteer);
   auto rules = SiteRules::load_default();
   if (!rules) {
@@ -19,7 +20,9 @@ int run_poll_command(const GlobalOptions& global, const PollOptions&) {
     return kExitFailure;
   }
   const PipelineContext context{config, classifier, *rules};
-  const PollReport report = poll_feeds(context, store, FeedSelection::all, now_instant());
+  const auto polled = poll_feeds(context, *store, FeedSelection::all, now_instant());
+  if (!polled) return report_archive_failure(polled.error());
+  const PollReport& report = *polled;
 
   for (const auto& feed : report.feeds) {
     const std::string url = strip_control_characters(feed.url);

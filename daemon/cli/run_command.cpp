@@ -30,11 +30,9 @@ int run_run_command(const GlobalOptions& global, const RunOptions&) {
     return kExitUsage;
   }
   const auto database = command_database(global, config);
-  std::optional<Store> store;
-  try {
-    store.emplace(Store::open(database));
-  } catch (const StorageError& e) {
-    spdlog::error("archive {}: {}", database.string(), e.what());
+  auto store = Store::open(database);
+  if (!store) {
+    spdlog::error("archive {}: {}", database.string(), store.error().message);
     sd_notify(0, "STATUS=cannot open the archive");
     return kExitFailure;
   }

@@ -45,8 +45,10 @@ int run_search_command(const GlobalOptions& global, const SearchOptions& options
   query->limit = options.limit;
   query->with_body = false;
   const Config config = load_command_config(global);
-  Store store = Store::open(command_database(global, config), Store::Access::read_only);
-  auto hits = search_items(store, options.query, *query);
+  auto store = Store::open(command_database(global, config), Store::Access::read_only);
+  if (!store) return report_archive_failure(store.error());
+  auto hits = search_items(*store, options.query, *query);
+  if (!hits && hits.error().kind == ErrorKind::storage) return report_archive_failure(hits.error());
   if (!hits) {
     std::fprintf(stderr, "newsmon: search: %s\n", strip_control_characters(hits.error().message).c_str());
     return kExitUsage;

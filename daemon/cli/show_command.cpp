@@ -30,7 +30,7 @@ std::optional<std::int64_t> as_id(std::string_view text) {
   return id;
 }
 
-std::string related_line(const Terminal& terminal, const StoredItem& item) {
+std::string related_line(const Terminal& terminal, const Item& item) {
   return "  " + item_heading(terminal, item.id, item.when(), item.outlet, item.title) + "\n";
 }
 
@@ -38,21 +38,33 @@ std::string related_line(const Terminal& terminal, const StoredItem& item) {
 
 int run_show_command(const GlobalOptions& global, const ShowOptions& options) {
   const Config config = load_command_config(global);
-  Store store = Store::open(command_database(global, config), Store::Access::read_only);
+  auto store = Store::open(command_database(global, config), Store::Access::read_only);
+  if (!store) return report_archive_failure(store.error());
   const auto id = as_id(options.item);
-  auto item = id ? find_item(store, *id) : find_item_by_url(store, options.item);
+  auto found = id ? find_item(*store, *id) : find_item_by_url(*store, options.item);
+  if (!found) return report_archive_failure(found.error());
+  auto& item = *found;
   if (!item) {
     std::fprintf(stderr, "newsmon: show: no item %s%s%s in the archive\n", id ? "" : "'",
                  strip_control_characters(options.item).c_str(), id ? "" : "'");
     return kExitNothingFound;
   }
-  std::vector<StoredItem> story;
-  if (item->story_id) story = story_items(store, *item->story_id, item->id);
-  const auto duplicates = duplicates_of(store, item->id);
-  std::optional<StoredItem> original;
-  if (item->duplicate_of) original = find_item(store, *item->duplicate_of);
+  std::vector<Item> story;
+  if (item->story_id) {
+    auto others = story_items(*store, *item->story_id, item->id);
+    if (!others) return report_archive_failure(others.error());
+    story = std::move(*others);
+  }
+  const auto duplicates = duplicates_of(*store, item->id);
+  if (!duplicates) return report_archive_failure(duplicates.error());
+  std::optional<Item> original;
+  if (item->duplicate_of) {
+    auto found_original = find_item(*store, *item->duplicate_of);
+    if (!found_original) return report_archive_failure(found_original.error());
+    original = std::move(*found_original);
+  }
   // The story lists the other outlets' own items: not copies of this one, nor its original.
-  std::erase_if(story, [&](const StoredItem& other) {
+  std::erase_if(story, [&](const Item& other) {
     return other.duplicate_of == item->id || (item->duplicate_of && other.id == *item->duplicate_of);
   });
 
@@ -61,7 +73,7 @@ int run_show_command(const GlobalOptions& global, const ShowOptions& options) {
     j["story"] = nlohmann::json::array();
     for (const auto& other : story) j["story"].push_back(item_json(other, false));
     j["duplicates"] = nlohmann::json::array();
-    for (const auto& other : duplicates) j["duplicates"].push_back(item_json(other, false));
+    for (const auto& other : *duplicates) j["duplicates"].push_back(item_json(other, false));
     write_all(stdout, json_line(j) + "\n");
     return kExitOk;
   }
@@ -85,14 +97,19 @@ int run_show_command(const GlobalOptions& global, const ShowOptions& options) {
   field("Tags", join_safe(item->tags));
   if (item->published) field("Fetched", local_date_time(item->fetched));
   if (item->canonical_url != item->url) field("Canonical", strip_control_characters(item->canonical_url));
+  field("Site", strip_control_characters(item->site_name));
+  field("Image", strip_control_characters(item->image));
+  field("Credited", join_safe(item->credited_outlets));
+  field("Fetch error", strip_control_characters(item->fetch_error));
+  if (item->robots_disallowed) field("Robots", "disallowed");
   if (original) out += terminal.dim("Duplicate of:") + "\n" + related_line(terminal, *original);
   if (!story.empty()) {
     out += terminal.dim("Also in this story:") + "\n";
     for (const auto& other : story) out += related_line(terminal, other);
   }
-  if (!duplicates.empty()) {
+  if (!duplicates->empty()) {
     out += terminal.dim("Duplicates:") + "\n";
-    for (const auto& other : duplicates) out += related_line(terminal, other);
+    for (const auto& other : *duplicates) out += related_line(terminal, other);
   }
   out += "\n";
   const std::string& text = item->body.empty() ? item->summary : item->body;

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "daemon/store/store.h"
+#include "daemon/store/dedupe_candidates.h"
 
 namespace newsmon {
 

@@ -16,6 +16,7 @@
 
 #include "daemon/dedupe/deduper.h"
 #include "daemon/base/instant.h"
+#include "daemon/base/result.h"
 #include "daemon/store/store.h"
 
 namespace newsmon {
@@ -26,13 +27,13 @@ class StoryPlacer {
 
   // Sets item.duplicate_of, item.story_id (nullopt: a new story) and
   // item.story_keys from item.simhash, title, body, outlet, tags and published
-  // (`now` when the item has no date).
-  void place(NewItem& item, Instant now);
+  // (`now` when the item has no date). Fails when the store does.
+  Result<void> place(Item& item, Instant now);
 
   static constexpr std::size_t kMostRemembered = 8192;
 
  private:
-  const FeaturedCandidate* candidate(std::int64_t item_id);
+  Result<const FeaturedCandidate*> candidate(std::int64_t item_id);  // null: not a candidate
 
   Store& store_;
   std::unordered_map<std::int64_t, std::optional<FeaturedCandidate>> known_;  // nullopt: not a candidate

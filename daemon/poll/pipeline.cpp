@@ -53,11 +53,14 @@ struct FeedJob {
 };
 
 // robots.txt for one poll, per origin: the rules once known, and the pages
-// that wait for them. Lives on the poll's thread, with its Fetcher.
+// that wait for them. Lives on the poll's thread, with its Fetcher. A
+// failure of the robots.txt cache in the store goes to `storage_failed`.
 class RobotsGate {
  public:
-  RobotsGate(const HttpConfig& http, Store& store, Fetcher& fetcher, Instant now)
-      : token_(product_token(http.user_agent)), store_(store), fetcher_(fetcher), now_(now) {}
+  RobotsGate(const HttpConfig& http, Store& store, Fetcher& fetcher, Instant now,
+             std::function<void(Error)> storage_failed)
+      : token_(product_token(http.user_agent)), store_(store), fetcher_(fetcher), now_(now),
+        storage_failed_(std::move(storage_failed)) {}
 
   // Calls `then` with the origin's robots.txt: from this poll's memory, from
   // the store when fetched less than a day ago, or fetched now (once per
@@ -69,7 +72,9 @@ class RobotsGate {
     if (known.rules) return then(*known.rules);
     known.waiting.push_back(std::move(then));
     if (known.waiting.size() > 1) return;  // already on its way
-    const auto cached = store_.robots_txt(origin);
+    const auto stored = store_.robots_txt(origin);
+    if (!stored) return storage_failed_(stored.error());
+    const auto& cached = *stored;
     if (cached && now_ - cached->fetched < std::chrono::days(1) && cached->fetched <= now_)
       return settle(origin, RobotsTxt::parse(cached->body, token_));
     FetchRequest request{origin + "/robots.txt", "", "", false, delay};
@@ -87,11 +92,11 @@ class RobotsGate {
   void on_response(const std::string& origin, const FetchRequest& request, const Result<FetchResponse>& response) {
     if (response && response->status < 300) {
       const std::string body = response->body.substr(0, 500 * 1024);
-      store_.save_robots_txt(origin, body, now_);
+      if (auto saved = store_.save_robots_txt(origin, body, now_); !saved) return storage_failed_(saved.error());
       return settle(origin, RobotsTxt::parse(body, token_));
     }
     if (response && response->status < 500 && response->status != 429) {
-      store_.save_robots_txt(origin, "", now_);
+      if (auto saved = store_.save_robots_txt(origin, "", now_); !saved) return storage_failed_(saved.error());
       return settle(origin, RobotsTxt::allow_all());
     }
     spdlog::warn("{}: unreachable ({}); its pages are not fetched this poll", request.url,
@@ -111,12 +116,13 @@ class RobotsGate {
   Store& store_;
   Fetcher& fetcher_;
   Instant now_;
+  std::function<void(Error)> storage_failed_;
   std::map<std::string, Origin> origins_;
 };
 
 // The new item an entry makes before its page is read: the feed's own fields.
-NewItem item_from_entry(const FeedJob& job, const FeedEntry& entry, Instant now) {
-  NewItem item;
+Item item_from_entry(const FeedJob& job, const FeedEntry& entry, Instant now) {
+  Item item;
   item.feed_url = job.state.url;
   item.entry_id = entry.id;
   item.outlet = job.outlet->name;
@@ -130,7 +136,7 @@ NewItem item_from_entry(const FeedJob& job, const FeedEntry& entry, Instant now)
 }
 
 // Fills what the feed left empty from the article, and takes the page's URL.
-void add_article(NewItem& item, const Article& article, const std::string& final_url) {
+void add_article(Item& item, const Article& article, const std::string& final_url) {
   if (item.title.empty()) item.title = article.title;
   if (item.authors.empty()) item.authors = article.authors;
   if (!item.published) item.published = article.published;
@@ -143,7 +149,7 @@ void add_article(NewItem& item, const Article& article, const std::string& final
 
 // The body: the page's text, unless it is a stub or a paywall next to the
 // feed's own text (keep the longer), or there is none (the summary).
-void choose_body(NewItem& item, std::string page_text, const FeedEntry& entry) {
+void choose_body(Item& item, std::string page_text, const FeedEntry& entry) {
   std::string feed_text = html_fragment_to_text(entry.content);
   item.body = std::move(page_text);
   if (feed_text.size() > 0 && double(item.body.size()) < kStubRatio * double(feed_text.size())) {
@@ -156,7 +162,7 @@ void choose_body(NewItem& item, std::string page_text, const FeedEntry& entry) {
   }
 }
 
-void classify_item(NewItem& item, const Classifier& classifier) {
+void classify_item(Item& item, const Classifier& classifier) {
   const Classification c = classifier.classify(item.title, item.body);
   item.score = c.score;
   item.relevant = c.relevant;
@@ -175,14 +181,19 @@ class Poll {
  public:
   Poll(const PipelineContext& context, Store& store, Instant now)
       : context_(context), store_(store), now_(now), fetcher_(context.config.http),
-        random_(std::random_device{}()), story_placer_(store), robots_(context.config.http, store, fetcher_, now) {}
+        random_(std::random_device{}()), story_placer_(store),
+        robots_(context.config.http, store, fetcher_, now, [this](Error error) { storage_failed(std::move(error)); }) {}
 
   Fetcher& fetcher() { return fetcher_; }
+  // The storage failure that stopped this poll, if one did.
+  const std::optional<Error>& storage_error() const { return storage_error_; }
 
   void start_feed(const OutletConfig& outlet, const std::string& url, FeedReport& report) {
     auto job = std::make_shared<FeedJob>();
     job->outlet = &outlet;
-    job->state = store_.feed_state(url, outlet.name);
+    auto state = store_.feed_state(url, outlet.name);
+    if (!state) return storage_failed(state.error());
+    job->state = std::move(*state);
     job->report = &report;
     FetchRequest request{job->state.fetch_url, job->state.etag, job->state.last_modified,
                          is_file_url(url), outlet.host_delay};
@@ -193,6 +204,7 @@ class Poll {
 
  private:
   void on_feed_response(const std::shared_ptr<FeedJob>& job, Result<FetchResponse> response) {
+    if (storage_error_) return;
     job->outcome.at = now_;
     if (!response) return finish_failed(job, response.error().message, 0);
     record_response(job->outcome, *response);
@@ -214,6 +226,7 @@ class Poll {
     if (!feed->title.empty()) job->state.title = feed->title;
     job->report->entries = int(feed->entries.size());
     take_new_entries(*job, feed->entries);
+    if (storage_error_) return;
     request_pages(job);
   }
 
@@ -232,7 +245,9 @@ class Poll {
     for (auto& entry : entries) {
       if (entry.published) job.outcome.entry_times.push_back(*entry.published);
       if (entry.id.empty() || !ids.insert(entry.id).second) continue;
-      if (store_.has_entry(job.state.url, entry.id)) continue;
+      auto known = store_.has_entry(job.state.url, entry.id);
+      if (!known) return storage_failed(known.error());
+      if (*known) continue;
       job.new_entries.push_back(std::move(entry));
     }
     job.pages.resize(job.new_entries.size(), fail(ErrorKind::refused, "not fetched"));
@@ -246,7 +261,9 @@ class Poll {
     for (std::size_t i = 0; i < job->new_entries.size(); ++i) {
       const auto& entry = job->new_entries[i];
       if (!job->outlet->fetch_articles || entry.link.empty()) continue;
-      if (store_.item_id_for_url(canonicalize_url(entry.link))) continue;  // another feed had it
+      auto stored = store_.item_id_for_url(canonicalize_url(entry.link));
+      if (!stored) return storage_failed(stored.error());
+      if (*stored) continue;  // another feed had it
       wanted.push_back(i);
     }
     // All awaited before the first request, so a page settled at once cannot commit early.
@@ -292,8 +309,8 @@ class Poll {
     commit(job);
   }
 
-  NewItem build_item(const FeedJob& job, const FeedEntry& entry, const Result<FetchResponse>& page) {
-    NewItem item = item_from_entry(job, entry, now_);
+  Item build_item(const FeedJob& job, const FeedEntry& entry, const Result<FetchResponse>& page) {
+    Item item = item_from_entry(job, entry, now_);
     std::string rel_canonical;
     std::string page_text;
     if (page && page->status < 400) {
@@ -334,28 +351,39 @@ class Poll {
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     record_poll(job->state, job->outcome, context_.config.schedule, job->outlet->poll_interval, unit(random_));
 
-    Store::WriteBatch batch(store_);
-    store_.save_feed_state(job->state);
-    for (std::size_t i = 0; i < job->new_entries.size(); ++i) store_entry(*job, i);
-    batch.commit();
+    // An error returns before commit(): the batch rolls back as it goes out of scope.
+    auto batch = store_.begin_batch();
+    if (!batch) return storage_failed(batch.error());
+    if (auto saved = store_.save_feed_state(job->state); !saved) return storage_failed(saved.error());
+    for (std::size_t i = 0; i < job->new_entries.size(); ++i)
+      if (auto stored = store_entry(*job, i); !stored) return storage_failed(stored.error());
+    if (auto committed = batch->commit(); !committed) return storage_failed(committed.error());
     job->new_entries.clear();
     job->pages.clear();
   }
 
   // Inside the feed's transaction: entry i as a new item, or remembered as
   // the item already stored under its canonical URL.
-  void store_entry(FeedJob& job, std::size_t i) {
+  Result<void> store_entry(FeedJob& job, std::size_t i) {
     const FeedEntry& entry = job.new_entries[i];
-    NewItem item = build_item(job, entry, job.pages[i]);
+    Item item = build_item(job, entry, job.pages[i]);
     item.robots_disallowed = job.robots_disallowed[i];
-    if (auto existing = store_.item_id_for_url(item.canonical_url)) {
-      store_.remember_entry(job.state.url, entry.id, *existing);
-      return;
-    }
-    story_placer_.place(item, now_);
-    store_.insert_item(item);
+    auto existing = store_.item_id_for_url(item.canonical_url);
+    if (!existing) return std::unexpected(existing.error());
+    if (*existing) return store_.remember_entry(job.state.url, entry.id, **existing);
+    if (auto placed = story_placer_.place(item, now_); !placed) return std::unexpected(placed.error());
+    if (auto inserted = store_.insert_item(item); !inserted) return std::unexpected(inserted.error());
     job.report->new_items += 1;
     job.report->relevant_items += item.relevant ? 1 : 0;
+    return {};
+  }
+
+  // The poll's first storage failure stops it: the fetcher stops, so no
+  // later feed is committed (commit() skips a stopped poll), and poll_feeds
+  // returns the failure.
+  void storage_failed(Error error) {
+    if (!storage_error_) storage_error_ = std::move(error);
+    fetcher_.stop();
   }
 
   const PipelineContext& context_;
@@ -365,6 +393,7 @@ class Poll {
   std::mt19937_64 random_;
   StoryPlacer story_placer_;
   RobotsGate robots_;
+  std::optional<Error> storage_error_;
 };
 
 // Whether `state`'s feed sits this poll out; says why in `report`.
@@ -378,8 +407,8 @@ bool sits_out(const FeedState& state, FeedSelection selection, Instant now, Feed
 
 }  // namespace
 
-PollReport poll_feeds(const PipelineContext& context, Store& store, FeedSelection selection,
-                      Instant now, const std::function<void(Fetcher&)>& run_transfers) {
+Result<PollReport> poll_feeds(const PipelineContext& context, Store& store, FeedSelection selection,
+                              Instant now, const std::function<void(Fetcher&)>& run_transfers) {
   PollReport report;
   std::size_t count = 0;
   for (const auto& outlet : context.config.outlets) count += outlet.feeds.size();
@@ -391,12 +420,15 @@ PollReport poll_feeds(const PipelineContext& context, Store& store, FeedSelectio
       FeedReport& feed_report = report.feeds.emplace_back();
       feed_report.outlet = outlet.name;
       feed_report.url = url;
-      if (sits_out(store.feed_state(url, outlet.name), selection, now, feed_report)) continue;
+      const auto state = store.feed_state(url, outlet.name);
+      if (!state) return std::unexpected(state.error());
+      if (sits_out(*state, selection, now, feed_report)) continue;
       poll.start_feed(outlet, url, feed_report);
     }
   }
   if (run_transfers) run_transfers(poll.fetcher());
   else poll.fetcher().run();
+  if (poll.storage_error()) return std::unexpected(*poll.storage_error());
   return report;
 }
 

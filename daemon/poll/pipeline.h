@@ -46,12 +46,12 @@ struct PipelineContext {
 enum class FeedSelection { all, due };
 
 // Polls the selected feeds. Feed and page failures are reported in the
-// result, never thrown; a storage failure (disk full) throws StorageError
-// after rolling back that feed's transaction. The poll's transfers run as
-// `run_transfers(fetcher)` when it is set (it must call fetcher.run()), so
-// the caller can make the Fetcher reachable by a stop signal for exactly
-// that long; else as fetcher.run().
-PollReport poll_feeds(const PipelineContext& context, Store& store, FeedSelection selection,
-                      Instant now, const std::function<void(Fetcher&)>& run_transfers = {});
+// PollReport; a storage failure (disk full) stops the poll, rolls back that
+// feed's transaction and is returned instead (what earlier feeds committed
+// stays). The poll's transfers run as `run_transfers(fetcher)` when it is
+// set (it must call fetcher.run()), so the caller can make the Fetcher
+// reachable by a stop signal for exactly that long; else as fetcher.run().
+Result<PollReport> poll_feeds(const PipelineContext& context, Store& store, FeedSelection selection,
+                              Instant now, const std::function<void(Fetcher&)>& run_transfers = {});
 
 }  // namespace newsmon

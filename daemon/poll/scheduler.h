@@ -11,7 +11,7 @@
 
 #include "daemon/config/config.h"
 #include "daemon/base/instant.h"
-#include "daemon/store/store.h"
+#include "daemon/store/feed_state.h"
 
 namespace newsmon {
 

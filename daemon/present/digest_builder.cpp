@@ -91,13 +91,13 @@ std::size_t Digest::outlet_count() const {
   return outlets.size();
 }
 
-Digest build_digest(std::vector<StoredItem> items, const std::vector<std::string>& topic_order, Instant begin,
+Digest build_digest(std::vector<Item> items, const std::vector<std::string>& topic_order, Instant begin,
                     Instant end) {
-  std::sort(items.begin(), items.end(), [](const StoredItem& a, const StoredItem& b) {
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
     return a.when() != b.when() ? a.when() < b.when() : a.id < b.id;
   });
   // Group: by story, else with the original a duplicate copies, else alone.
-  std::map<std::int64_t, std::vector<StoredItem>> groups;
+  std::map<std::int64_t, std::vector<Item>> groups;
   std::vector<std::int64_t> group_order;
   for (auto& item : items) {
     const std::int64_t key = item.story_id ? *item.story_id : -(item.duplicate_of ? *item.duplicate_of : item.id);
@@ -122,7 +122,7 @@ Digest build_digest(std::vector<StoredItem> items, const std::vector<std::string
     story.story_id = key < 0 ? -key : key;
     // The lead: an original before a duplicate, then the fullest account (a
     // rewrite, a brief or a stub is shorter), then the best score, then the earliest.
-    const auto lead = std::min_element(members.begin(), members.end(), [](const StoredItem& a, const StoredItem& b) {
+    const auto lead = std::min_element(members.begin(), members.end(), [](const Item& a, const Item& b) {
       if (a.duplicate_of.has_value() != b.duplicate_of.has_value()) return !a.duplicate_of.has_value();
       if (a.body.size() != b.body.size()) return a.body.size() > b.body.size();
       if (a.score != b.score) return a.score > b.score;

@@ -12,14 +12,14 @@
 #include <string_view>
 #include <vector>
 
-#include "daemon/store/archive_query.h"
+#include "daemon/store/item.h"
 
 namespace newsmon {
 
 struct DigestStory {
   std::int64_t story_id = 0;      // the archive's story id (or the lead's item id)
-  StoredItem lead;                // the best item: title, URL and extract come from it
-  std::vector<StoredItem> items;  // every item of the story in the window, oldest first
+  Item lead;                // the best item: title, URL and extract come from it
+  std::vector<Item> items;  // every item of the story in the window, oldest first
   std::vector<std::string> outlets;  // distinct, the lead's first, then by time
   std::vector<std::string> tags;     // the union of the items' tags, sorted
   double best_score = 0;
@@ -44,7 +44,7 @@ struct Digest {
 // ordered as in `topic_order` (the config), unknown ones after it by name;
 // a story is placed under its first topic in that order, a story without
 // topics under "other".
-Digest build_digest(std::vector<StoredItem> items, const std::vector<std::string>& topic_order, Instant begin,
+Digest build_digest(std::vector<Item> items, const std::vector<std::string>& topic_order, Instant begin,
                     Instant end);
 
 // The first sentences of `text`, whitespace collapsed: at most

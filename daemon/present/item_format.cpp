@@ -8,11 +8,11 @@
 
 namespace newsmon {
 
-void append_item_json(std::string& out, const StoredItem& item, bool with_body) {
+void append_item_json(std::string& out, const Item& item, bool full) {
   // item_json's keys in the order nlohmann writes them (sorted).
   append_json_key(out += '{', "authors", true);
   append_json_strings(out, item.authors);
-  if (with_body) {
+  if (full) {
     append_json_key(out, "body");
     append_json_string(out, item.body);
     append_json_key(out, "body_source");
@@ -20,13 +20,25 @@ void append_item_json(std::string& out, const StoredItem& item, bool with_body) 
   }
   append_json_key(out, "canonical_url");
   append_json_string(out, item.canonical_url);
+  if (full) {
+    append_json_key(out, "credited_outlets");
+    append_json_strings(out, item.credited_outlets);
+  }
   append_json_key(out, "duplicate_of");
   if (item.duplicate_of) append_json_integer(out, *item.duplicate_of);
   else out += "null";
+  if (full) {
+    append_json_key(out, "fetch_error");
+    append_json_string(out, item.fetch_error);
+  }
   append_json_key(out, "fetched");
   append_json_string(out, to_rfc3339(item.fetched));
   append_json_key(out, "id");
   append_json_integer(out, item.id);
+  if (full) {
+    append_json_key(out, "image");
+    append_json_string(out, item.image);
+  }
   append_json_key(out, "language");
   append_json_string(out, item.language);
   append_json_key(out, "outlet");
@@ -36,12 +48,20 @@ void append_item_json(std::string& out, const StoredItem& item, bool with_body) 
   else out += "null";
   append_json_key(out, "relevant");
   out += item.relevant ? "true" : "false";
+  if (full) {
+    append_json_key(out, "robots_disallowed");
+    out += item.robots_disallowed ? "true" : "false";
+  }
   append_json_key(out, "score");
   append_json_double(out, item.score);
+  if (full) {
+    append_json_key(out, "site_name");
+    append_json_string(out, item.site_name);
+  }
   append_json_key(out, "story_id");
   if (item.story_id) append_json_integer(out, *item.story_id);
   else out += "null";
-  if (with_body) {
+  if (full) {
     append_json_key(out, "summary");
     append_json_string(out, item.summary);
   }
@@ -56,10 +76,10 @@ void append_item_json(std::string& out, const StoredItem& item, bool with_body) 
   out += '}';
 }
 
-nlohmann::json item_json(const StoredItem& item, bool with_body) {
+nlohmann::json item_json(const Item& item, bool full) {
   // One definition of an item's fields: the text writer's, read back.
   std::string text;
-  append_item_json(text, item, with_body);
+  append_item_json(text, item, full);
   return nlohmann::json::parse(text);
 }
 

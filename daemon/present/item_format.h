@@ -8,27 +8,29 @@
 
 #include <nlohmann/json.hpp>
 
-#include "daemon/store/archive_query.h"
+#include "daemon/store/item.h"
 #include "daemon/present/terminal.h"
 
 namespace newsmon {
 
 // An item's JSON object, for outputs that add to it (show, search): what
 // append_item_json writes, as a tree.
-nlohmann::json item_json(const StoredItem& item, bool with_body);
+nlohmann::json item_json(const Item& item, bool full);
 
 // JSON text on one line; invalid UTF-8 becomes U+FFFD instead of throwing.
 std::string json_line(const nlohmann::json& value);
 
-// Appends an item as a JSON object on one line: authors, body (with_body),
-// body_source (with_body), canonical_url, duplicate_of, fetched, id,
-// language, outlet, published (RFC 3339 UTC or null), relevant, score,
-// story_id, summary (with_body), tags, title, topics, url; keys sorted, as
-// nlohmann writes them. Text is kept as stored (JSON escapes C0 controls;
+// Appends an item as a JSON object on one line: authors, body (full),
+// body_source (full), canonical_url, credited_outlets (full), duplicate_of,
+// fetch_error (full), fetched, id, image (full), language, outlet, published
+// (RFC 3339 UTC or null), relevant, robots_disallowed (full), score,
+// site_name (full), story_id, summary (full), tags, title, topics, url; keys
+// sorted, as nlohmann writes them. `full`: one item shown whole (show,
+// export), not a line of a list. Text is kept as stored (JSON escapes C0 controls;
 // invalid UTF-8 becomes U+FFFD); harmless_json() escapes DEL and C1 in the
 // whole output afterwards. Written as text, not built as a tree: outputs of
 // thousands of items (digest, export) spent half their time on the tree.
-void append_item_json(std::string& out, const StoredItem& item, bool with_body);
+void append_item_json(std::string& out, const Item& item, bool full);
 
 // JSON text with DEL and C1 controls (raw inside its strings) escaped as
 // \u007f and \u0080..\u009f: the last step of json_line().

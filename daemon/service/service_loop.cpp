@@ -39,9 +39,11 @@ std::string service_status(int feeds_due, int feeds_total, std::optional<Instant
   return status;
 }
 
-DueSummary summarize_due(const Config& config, Store& store, Instant now) {
+Result<DueSummary> summarize_due(const Config& config, Store& store, Instant now) {
+  auto stored = store.all_feed_states();
+  if (!stored) return std::unexpected(stored.error());
   std::unordered_map<std::string, FeedState> states;
-  for (auto& state : store.all_feed_states()) states.emplace(state.url, std::move(state));
+  for (auto& state : *stored) states.emplace(state.url, std::move(state));
   DueSummary summary;
   for (const auto& outlet : config.outlets) {
     for (const auto& url : outlet.feeds) {
@@ -197,8 +199,10 @@ void log_poll(const PollReport& report, Store& store, std::int64_t items_stored)
     relevant += feed.relevant_items;
     not_modified += feed.not_modified ? 1 : 0;
     if (!feed.error.empty()) continue;  // the pipeline logged it where it happened
-    const FeedState state = store.feed_state(feed.url, feed.outlet);
-    LogFields fields{{"FEED_URL", feed.url}, {"HTTP_STATUS", std::to_string(state.last_status)}};
+    // The status is a field of the journal entry only: an archive that fails
+    // to tell it leaves the field empty (the next summarize_due reports the failure).
+    const auto state = store.feed_state(feed.url, feed.outlet);
+    LogFields fields{{"FEED_URL", feed.url}, {"HTTP_STATUS", state ? std::to_string(state->last_status) : ""}};
     if (feed.not_modified)
       spdlog::debug("feed {}: not modified", feed.url);
     else if (feed.new_items > 0)
@@ -228,8 +232,9 @@ class ServiceLoop {
   ServiceLoop(const ServiceSettings& settings, Config config, Store& store, SignalWatch& signals,
               ServiceClock& clock)
       : settings_(settings), store_(store), signals_(signals), clock_(clock),
-        running_(start_running(settings, std::move(config))), watchdog_(settings.poll_bound),
-        items_stored_(store.item_count()) {}
+        running_(start_running(settings, std::move(config))), watchdog_(settings.poll_bound) {
+    count_items();
+  }
 
   int run() {
     for (;;) {
@@ -266,14 +271,18 @@ class ServiceLoop {
 
   // What is due, or nullopt after waiting out an archive that cannot be read.
   std::optional<DueSummary> read_due(Instant now) {
-    try {
-      return summarize_due(running_->config, store_, now);
-    } catch (const StorageError& e) {
-      spdlog::error("archive: {}; trying again in {} s", e.what(), settings_.storage_retry.count());
-      clock_.wait(now + settings_.storage_retry, signals_.fd());
-      watchdog_.alive();
-      return std::nullopt;
-    }
+    auto due = summarize_due(running_->config, store_, now);
+    if (due) return *due;
+    spdlog::error("archive: {}; trying again in {} s", due.error().message, settings_.storage_retry.count());
+    clock_.wait(now + settings_.storage_retry, signals_.fd());
+    watchdog_.alive();
+    return std::nullopt;
+  }
+
+  // Counts the stored items for STATUS=; a failure keeps the last count.
+  void count_items() {
+    if (auto count = store_.item_count()) items_stored_ = *count;
+    else spdlog::error("archive: {}", count.error().message);
   }
 
   void announce_ready(const DueSummary& due) {
@@ -287,20 +296,20 @@ class ServiceLoop {
            std::to_string(items_stored_) + " items stored");
     last_status_.clear();
     watchdog_.poll_started();
-    try {
-      const PollReport report =
-          poll_feeds(running_->context(), store_, FeedSelection::due, now, [&](Fetcher& fetcher) {
-            const auto registration = signals_.stop_on_signal(fetcher);
-            fetcher.run();
-          });
-      items_stored_ = store_.item_count();
+    const auto polled =
+        poll_feeds(running_->context(), store_, FeedSelection::due, now, [&](Fetcher& fetcher) {
+          const auto registration = signals_.stop_on_signal(fetcher);
+          fetcher.run();
+        });
+    if (polled) {
+      count_items();
       storage_failures_ = 0;
       storage_retry_at_ = Instant::min();
-      log_poll(report, store_, items_stored_);
-      keep_search_index(report);
-      if (settings_.after_poll) settings_.after_poll(report);
-    } catch (const StorageError& e) {
-      back_off(e);
+      log_poll(*polled, store_, items_stored_);
+      keep_search_index(*polled);
+      if (settings_.after_poll) settings_.after_poll(*polled);
+    } else {
+      back_off(polled.error());
       if (settings_.after_poll) settings_.after_poll(PollReport{});
     }
     watchdog_.alive();
@@ -313,23 +322,22 @@ class ServiceLoop {
     index_grew_ = index_grew_ || report.new_items() > 0;
     if (!index_grew_ || (index_merged_ && clock_.now() - *index_merged_ < settings_.search_index_upkeep)) return;
     watchdog_.poll_started();  // seconds of work on a large archive
-    try {
-      store_.optimize_search_index();
+    if (auto merged = store_.optimize_search_index()) {
       index_grew_ = false;
       spdlog::debug("archive: full-text index merged into one segment");
-    } catch (const StorageError& e) {  // searches stay right, only slower: try again tomorrow
-      spdlog::warn("archive: merging the full-text index failed ({})", e.what());
+    } else {  // searches stay right, only slower: try again tomorrow
+      spdlog::warn("archive: merging the full-text index failed ({})", merged.error().message);
     }
     index_merged_ = clock_.now();
   }
 
   // A failed commit: no poll until a wait that doubles with each failure in a row.
-  void back_off(const StorageError& e) {
+  void back_off(const Error& error) {
     storage_failures_ += 1;
     auto wait = settings_.storage_retry * (1 << std::min(storage_failures_ - 1, 10));
     wait = std::min<std::chrono::seconds>(wait, settings_.storage_retry_max);
     storage_retry_at_ = clock_.now() + wait;
-    const std::string what = e.disk_full() ? std::string("the disk is full") : std::string(e.what());
+    const std::string& what = error.message;
     spdlog::error("archive: a commit failed ({}); nothing committed is lost, the feeds it "
                   "covered will be polled again at {}",
                   what, to_rfc3339(storage_retry_at_));
@@ -361,7 +369,7 @@ class ServiceLoop {
   ServiceClock& clock_;
   std::unique_ptr<RunningConfig> running_;
   WatchdogKeeper watchdog_;
-  std::int64_t items_stored_;
+  std::int64_t items_stored_ = 0;  // as last counted
   int polls_ = 0;
   int storage_failures_ = 0;
   Instant storage_retry_at_ = Instant::min();  // no commit has failed

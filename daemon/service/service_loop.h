@@ -74,12 +74,12 @@ std::string service_status(int feeds_due, int feeds_total, std::optional<Instant
 
 // When the next poll is due for `config`'s feeds as the store knows them,
 // and how many are due at `now` (never-polled feeds are due now; retired feeds
-// never are). nullopt when no feed will ever be due.
+// never are). nullopt when no feed will ever be due. Fails when the store does.
 struct DueSummary {
   int due = 0;
   int total = 0;
   std::optional<Instant> next;
 };
-DueSummary summarize_due(const Config& config, Store& store, Instant now);
+Result<DueSummary> summarize_due(const Config& config, Store& store, Instant now);
 
 }  // namespace newsmon

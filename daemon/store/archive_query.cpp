@@ -44,12 +44,13 @@ std::string item_columns(bool with_body) {
          (with_body ? "items.body" : "''") +
          ", items.body_source, items.summary, items.language, items.score, items.relevant,"
          " items.duplicate_of, items.story_id,"
+         " items.site_name, items.image, items.credited_outlets, items.fetch_error, items.robots_disallowed,"
          " (SELECT json_group_array(tag) FROM (SELECT tag FROM item_tags WHERE item_id = items.id ORDER BY tag)),"
          " (SELECT json_group_array(topic) FROM (SELECT topic FROM item_topics WHERE item_id = items.id ORDER BY topic))";
 }
 
-StoredItem read_item(const SqliteStatement& row, int first = 0) {
-  StoredItem item;
+Item read_item(const SqliteStatement& row, int first = 0) {
+  Item item;
   const auto c = [first](int i) { return first + i; };
   item.id = row.column_int(c(0));
   item.url = row.column_text(c(1));
@@ -67,8 +68,13 @@ StoredItem read_item(const SqliteStatement& row, int first = 0) {
   item.relevant = row.column_int(c(13)) != 0;
   item.duplicate_of = row.column_optional_int(c(14));
   item.story_id = row.column_optional_int(c(15));
-  item.tags = split_group(row.column_text(c(16)));
-  item.topics = split_group(row.column_text(c(17)));
+  item.site_name = row.column_text(c(16));
+  item.image = row.column_text(c(17));
+  item.credited_outlets = split_group(row.column_text(c(18)));
+  item.fetch_error = row.column_text(c(19));
+  item.robots_disallowed = row.column_int(c(20)) != 0;
+  item.tags = split_group(row.column_text(c(21)));
+  item.topics = split_group(row.column_text(c(22)));
   return item;
 }
 
@@ -98,98 +104,114 @@ void bind_all(SqliteStatement& statement, const std::vector<std::string>& params
   for (std::size_t i = 0; i < params.size(); ++i) statement.bind(first + int(i), params[i]);
 }
 
-std::vector<StoredItem> items_where(Store& store, const std::string& condition, std::int64_t value) {
+// Throws SqliteError, as the owners do: the public functions below catch it.
+std::vector<Item> items_where(Store& store, const std::string& condition, std::int64_t value) {
   SqliteStatement statement(store.db(), "SELECT " + item_columns(false) + " FROM items WHERE " + condition +
                                             " ORDER BY coalesce(items.published, items.fetched), items.id");
   statement.bind(1, value);
-  std::vector<StoredItem> items;
+  std::vector<Item> items;
   while (statement.step()) items.push_back(read_item(statement));
   return items;
 }
 
 }  // namespace
 
-std::vector<StoredItem> query_items(Store& store, const ItemQuery& query) {
-  std::vector<std::string> params;
-  std::string sql = "SELECT " + item_columns(query.with_body) + " FROM items WHERE 1" + where_conditions(query, params);
-  sql += " ORDER BY coalesce(items.published, items.fetched) DESC, items.id DESC";
-  if (query.limit) sql += " LIMIT " + std::to_string(*query.limit);
-  SqliteStatement statement(store.db(), sql);
-  bind_all(statement, params);
-  std::vector<StoredItem> items;
-  while (statement.step()) items.push_back(read_item(statement));
-  return items;
+Result<std::vector<Item>> query_items(Store& store, const ItemQuery& query) {
+  return storage_result([&] {
+    std::vector<std::string> params;
+    std::string sql =
+        "SELECT " + item_columns(query.with_body) + " FROM items WHERE 1" + where_conditions(query, params);
+    sql += " ORDER BY coalesce(items.published, items.fetched) DESC, items.id DESC";
+    if (query.limit) sql += " LIMIT " + std::to_string(*query.limit);
+    SqliteStatement statement(store.db(), sql);
+    bind_all(statement, params);
+    std::vector<Item> items;
+    while (statement.step()) items.push_back(read_item(statement));
+    return items;
+  });
 }
 
-void for_each_item(Store& store, const ItemQuery& query, const std::function<bool(const StoredItem&)>& visit) {
-  std::vector<std::string> params;
-  std::string sql = "SELECT " + item_columns(query.with_body) + " FROM items WHERE 1" + where_conditions(query, params);
-  sql += " ORDER BY items.id";
-  if (query.limit) sql += " LIMIT " + std::to_string(*query.limit);
-  SqliteStatement statement(store.db(), sql);
-  bind_all(statement, params);
-  while (statement.step())
-    if (!visit(read_item(statement))) break;
+Result<void> for_each_item(Store& store, const ItemQuery& query, const std::function<bool(const Item&)>& visit) {
+  return storage_result([&] {
+    std::vector<std::string> params;
+    std::string sql =
+        "SELECT " + item_columns(query.with_body) + " FROM items WHERE 1" + where_conditions(query, params);
+    sql += " ORDER BY items.id";
+    if (query.limit) sql += " LIMIT " + std::to_string(*query.limit);
+    SqliteStatement statement(store.db(), sql);
+    bind_all(statement, params);
+    while (statement.step())
+      if (!visit(read_item(statement))) break;
+  });
 }
 
-void scan_item_texts(Store& store, const ItemQuery& query, std::int64_t min_id, std::int64_t max_id,
-                     const std::function<bool(const ItemText&)>& visit) {
-  std::vector<std::string> params;
-  std::string sql =
-      "SELECT items.id, items.published, items.fetched, items.outlet, items.title, items.url, items.body"
-      " FROM items WHERE items.id BETWEEN " +
-      std::to_string(min_id) + " AND " + std::to_string(max_id) + where_conditions(query, params) +
-      " ORDER BY items.id DESC";
-  SqliteStatement statement(store.db(), sql);
-  bind_all(statement, params);
-  ItemText text;
-  while (statement.step()) {
-    text.id = statement.column_int(0);
-    const auto published = statement.column_optional_int(1);
-    text.published = published ? std::optional(instant_from_unix(*published)) : std::nullopt;
-    text.fetched = instant_from_unix(statement.column_int(2));
-    text.outlet = statement.column_view(3);
-    text.title = statement.column_view(4);
-    text.url = statement.column_view(5);
-    text.body = statement.column_view(6);
-    if (!visit(text)) break;
-  }
+Result<void> scan_item_texts(Store& store, const ItemQuery& query, std::int64_t min_id, std::int64_t max_id,
+                             const std::function<bool(const Item&)>& visit) {
+  return storage_result([&] {
+    std::vector<std::string> params;
+    std::string sql =
+        "SELECT items.id, items.published, items.fetched, items.outlet, items.title, items.url, items.body"
+        " FROM items WHERE items.id BETWEEN " +
+        std::to_string(min_id) + " AND " + std::to_string(max_id) + where_conditions(query, params) +
+        " ORDER BY items.id DESC";
+    SqliteStatement statement(store.db(), sql);
+    bind_all(statement, params);
+    Item item;  // reused: assign() keeps each string's capacity
+    while (statement.step()) {
+      item.id = statement.column_int(0);
+      item.published = statement.column_optional_int(1).transform(instant_from_unix);
+      item.fetched = instant_from_unix(statement.column_int(2));
+      item.outlet.assign(statement.column_view(3));
+      item.title.assign(statement.column_view(4));
+      item.url.assign(statement.column_view(5));
+      item.body.assign(statement.column_view(6));
+      if (!visit(item)) break;
+    }
+  });
 }
 
-void prepare_for_scan(Store& store) {
-  store.db().exec("PRAGMA mmap_size = 17179869184; PRAGMA cache_size = -65536");
+Result<void> prepare_for_scan(Store& store) {
+  return storage_result([&] { store.db().exec("PRAGMA mmap_size = 17179869184; PRAGMA cache_size = -65536"); });
 }
 
-std::pair<std::int64_t, std::int64_t> item_id_range(Store& store) {
-  SqliteStatement statement(store.db(), "SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM items");
-  statement.step();
-  return {statement.column_int(0), statement.column_int(1)};
+Result<std::pair<std::int64_t, std::int64_t>> item_id_range(Store& store) {
+  return storage_result([&] {
+    SqliteStatement statement(store.db(), "SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM items");
+    statement.step();
+    return std::pair{statement.column_int(0), statement.column_int(1)};
+  });
 }
 
-std::optional<StoredItem> find_item(Store& store, std::int64_t id) {
-  SqliteStatement statement(store.db(), "SELECT " + item_columns(true) + " FROM items WHERE items.id = ?");
-  statement.bind(1, id);
-  if (!statement.step()) return std::nullopt;
-  return read_item(statement);
+Result<std::optional<Item>> find_item(Store& store, std::int64_t id) {
+  return storage_result([&]() -> std::optional<Item> {
+    SqliteStatement statement(store.db(), "SELECT " + item_columns(true) + " FROM items WHERE items.id = ?");
+    statement.bind(1, id);
+    if (!statement.step()) return std::nullopt;
+    return read_item(statement);
+  });
 }
 
-std::optional<StoredItem> find_item_by_url(Store& store, std::string_view url) {
-  SqliteStatement statement(store.db(), "SELECT " + item_columns(true) +
-                                            " FROM items WHERE items.canonical_url = ?1 OR items.url = ?1"
-                                            " ORDER BY items.canonical_url = ?1 DESC, items.id LIMIT 1");
-  statement.bind(1, url);
-  if (!statement.step()) return std::nullopt;
-  return read_item(statement);
+Result<std::optional<Item>> find_item_by_url(Store& store, std::string_view url) {
+  return storage_result([&]() -> std::optional<Item> {
+    SqliteStatement statement(store.db(), "SELECT " + item_columns(true) +
+                                              " FROM items WHERE items.canonical_url = ?1 OR items.url = ?1"
+                                              " ORDER BY items.canonical_url = ?1 DESC, items.id LIMIT 1");
+    statement.bind(1, url);
+    if (!statement.step()) return std::nullopt;
+    return read_item(statement);
+  });
 }
 
-std::vector<StoredItem> story_items(Store& store, std::int64_t story_id, std::int64_t except_id) {
-  auto items = items_where(store, "items.story_id = ?", story_id);
-  std::erase_if(items, [&](const StoredItem& i) { return i.id == except_id; });
-  return items;
+Result<std::vector<Item>> story_items(Store& store, std::int64_t story_id, std::int64_t except_id) {
+  return storage_result([&] {
+    auto items = items_where(store, "items.story_id = ?", story_id);
+    std::erase_if(items, [&](const Item& i) { return i.id == except_id; });
+    return items;
+  });
 }
 
-std::vector<StoredItem> duplicates_of(Store& store, std::int64_t id) {
-  return items_where(store, "items.duplicate_of = ?", id);
+Result<std::vector<Item>> duplicates_of(Store& store, std::int64_t id) {
+  return storage_result([&] { return items_where(store, "items.duplicate_of = ?", id); });
 }
 
 Result<std::vector<SearchHit>> search_items(Store& store, const std::string& match, const ItemQuery& query) {
@@ -226,14 +248,14 @@ Result<std::vector<SearchHit>> search_items(Store& store, const std::string& mat
       snippet.reset();
       hits.push_back(std::move(hit));
     }
-  } catch (const StorageError& e) {
+  } catch (const SqliteError& e) {
     const std::string message = e.what();
     if (message.find("fts5") != std::string::npos || message.find("syntax") != std::string::npos ||
         message.find("no such column") != std::string::npos)
       return fail(ErrorKind::parse, "bad query '" + match + "': " +
                                         message.substr(std::min(message.find("fts5:"), message.find("no such"))) +
                                         " (put words with punctuation in double quotes: \"huawei-zte\")");
-    throw;
+    return fail(ErrorKind::storage, message);
   }
   return hits;
 }

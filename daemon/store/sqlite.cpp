@@ -6,10 +6,6 @@
 
 namespace newsmon {
 
-bool StorageError::disk_full() const {
-  return (code_ & 0xff) == SQLITE_FULL || (code_ & 0xff) == SQLITE_IOERR;
-}
-
 SqliteDb::SqliteDb(const std::string& path, Mode mode) {
   const int flags = (mode == Mode::read_only ? SQLITE_OPEN_READONLY
                                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
@@ -19,7 +15,7 @@ SqliteDb::SqliteDb(const std::string& path, Mode mode) {
     std::string message = path + ": " + (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
     sqlite3_close_v2(db_);
     db_ = nullptr;
-    throw StorageError(rc, message);
+    throw SqliteError(message);
   }
   sqlite3_extended_result_codes(db_, 1);
   // Readers and the daemon share the file; wait for the writer rather than fail.
@@ -47,12 +43,22 @@ SqliteDb& SqliteDb::operator=(SqliteDb&& other) noexcept {
 void SqliteDb::finalize_statements() { statements_.clear(); }
 
 namespace {
-[[noreturn]] void throw_sqlite_error(sqlite3* db, const std::string& context) {
-  throw StorageError(sqlite3_extended_errcode(db), context + ": " + sqlite3_errmsg(db));
+
+// The file of a connection's main database, for messages.
+std::string database_name(sqlite3* db) {
+  const char* file = sqlite3_db_filename(db, "main");
+  return file && *file ? file : ":memory:";
 }
+
+[[noreturn]] void throw_sqlite_error(sqlite3* db) {
+  throw SqliteError(database_name(db) + ": " + sqlite3_errmsg(db));
+}
+
 }  // namespace
 
-void SqliteDb::throw_error(const std::string& context) const { throw_sqlite_error(db_, context); }
+void SqliteDb::throw_error() const { throw_sqlite_error(db_); }
+
+std::string SqliteDb::file_name() const { return database_name(db_); }
 
 StatementLease SqliteDb::reuse(std::string_view sql) {
   auto found = statements_.find(std::string(sql));
@@ -66,7 +72,7 @@ void SqliteDb::exec(const std::string& sql) {
   if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = message ? message : "unknown error";
     sqlite3_free(message);
-    throw StorageError(sqlite3_extended_errcode(db_), "sqlite: " + text);
+    throw SqliteError(database_name(db_) + ": " + text);
   }
 }
 
@@ -76,7 +82,7 @@ int SqliteDb::changes() const { return sqlite3_changes(db_); }
 SqliteStatement::SqliteStatement(const SqliteDb& db, std::string_view sql) : db_(db.handle()) {
   if (sqlite3_prepare_v3(db.handle(), sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
                          &stmt_, nullptr) != SQLITE_OK)
-    db.throw_error("sqlite prepare");
+    db.throw_error();
 }
 
 SqliteStatement::~SqliteStatement() { sqlite3_finalize(stmt_); }
@@ -85,24 +91,24 @@ SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
     : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
 
 SqliteStatement& SqliteStatement::bind(int index, std::int64_t value) {
-  if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) throw_sqlite_error(db_, "sqlite bind");
+  if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) throw_sqlite_error(db_);
   return *this;
 }
 
 SqliteStatement& SqliteStatement::bind(int index, double value) {
-  if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) throw_sqlite_error(db_, "sqlite bind");
+  if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) throw_sqlite_error(db_);
   return *this;
 }
 
 SqliteStatement& SqliteStatement::bind(int index, std::string_view value) {
   if (sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
                           SQLITE_UTF8) != SQLITE_OK)
-    throw_sqlite_error(db_, "sqlite bind");
+    throw_sqlite_error(db_);
   return *this;
 }
 
 SqliteStatement& SqliteStatement::bind_null(int index) {
-  if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) throw_sqlite_error(db_, "sqlite bind");
+  if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) throw_sqlite_error(db_);
   return *this;
 }
 
@@ -110,7 +116,7 @@ bool SqliteStatement::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  throw_sqlite_error(db_, "sqlite step");
+  throw_sqlite_error(db_);
 }
 
 void SqliteStatement::reset() {
@@ -148,20 +154,23 @@ std::optional<std::int64_t> SqliteStatement::column_optional_int(int column) con
   return column_int(column);
 }
 
-Transaction::Transaction(SqliteDb& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(SqliteDb& db) : db_(&db) { db_->exec("BEGIN IMMEDIATE"); }
+
+Transaction::Transaction(Transaction&& other) noexcept
+    : db_(other.db_), done_(std::exchange(other.done_, true)) {}
 
 Transaction::~Transaction() {
   if (!done_) {
     try {
-      db_.exec("ROLLBACK");
-    } catch (const StorageError&) {
+      db_->exec("ROLLBACK");
+    } catch (const SqliteError&) {
       // The connection already rolled back (SQLITE_FULL can do that); nothing to undo.
     }
   }
 }
 
 void Transaction::commit() {
-  db_.exec("COMMIT");
+  db_->exec("COMMIT");
   done_ = true;
 }
 

@@ -1,9 +1,12 @@
 // Thin RAII owners of SQLite's C handles. SqliteDb owns a connection (and
 // the statements it keeps prepared for reuse), SqliteStatement a prepared
-// statement, Transaction a BEGIN that rolls back unless committed. Errors throw StorageError (the store turns them into
-// Result values where a caller can carry on). Not thread-safe: one
-// connection per thread, as SQLite itself prefers.
+// statement, Transaction a BEGIN that rolls back unless committed. Errors
+// throw SqliteError, which never leaves the store: each public function of
+// the store (store.h, archive_query.h) catches it and returns an
+// Error{ErrorKind::storage}. Not thread-safe: one connection per thread, as
+// SQLite itself prefers.
 #pragma once
+#define NEWSMON_STORE_SQLITE_H  // lets the tests of pure headers check they do not include it
 
 #include <cstdint>
 #include <memory>
@@ -11,22 +14,49 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
+
+#include "daemon/base/result.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace newsmon {
 
-class StorageError : public std::runtime_error {
+// A failed SQLite call; what() is "<database path>: <SQLite's message>".
+// Internal to the store (see above): callers outside it get Result values.
+class SqliteError : public std::runtime_error {
  public:
-  StorageError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
-  int code() const { return code_; }  // SQLite's extended result code
-  bool disk_full() const;
-
- private:
-  int code_;
+  using std::runtime_error::runtime_error;
 };
+
+// Runs `body` (which uses the owners below) and returns its value, or an
+// Error{ErrorKind::storage} with the SqliteError's message: how the store's
+// public functions keep SqliteError inside the store.
+// A `body` that returns a Result itself (to fail in its own words) gives that Result.
+template <class T>
+struct StorageResultOf {
+  using type = Result<T>;
+};
+template <class T>
+struct StorageResultOf<Result<T>> {
+  using type = Result<T>;
+};
+
+template <class Body>
+auto storage_result(Body&& body) -> typename StorageResultOf<std::invoke_result_t<Body>>::type {
+  try {
+    if constexpr (std::is_void_v<std::invoke_result_t<Body>>) {
+      body();
+      return {};
+    } else {
+      return body();
+    }
+  } catch (const SqliteError& e) {
+    return fail(ErrorKind::storage, e.what());
+  }
+}
 
 class SqliteStatement;
 class StatementLease;
@@ -45,7 +75,8 @@ class SqliteDb {
   std::int64_t last_insert_rowid() const;
   int changes() const;
   sqlite3* handle() const { return db_; }
-  [[noreturn]] void throw_error(const std::string& context) const;
+  [[noreturn]] void throw_error() const;
+  std::string file_name() const;  // of the main database, for messages (":memory:" when in memory)
 
   // The statement for `sql`, prepared on first use and kept for the
   // connection's life: a poll runs the same few statements thousands of
@@ -122,12 +153,14 @@ class Transaction {
   // IMMEDIATE: take the write lock now, so a reader never blocks a commit.
   explicit Transaction(SqliteDb& db);
   ~Transaction();  // rolls back unless commit() succeeded
+  Transaction(Transaction&& other) noexcept;  // the moved-from one does nothing
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
+  Transaction& operator=(Transaction&&) = delete;
   void commit();
 
  private:
-  SqliteDb& db_;
+  SqliteDb* db_;
   bool done_ = false;
 };
 

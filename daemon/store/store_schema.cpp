@@ -160,7 +160,7 @@ int user_version(SqliteDb& db) {
 void migrate_schema(SqliteDb& db) {
   const int current = user_version(db);
   if (current > Store::kSchemaVersion)
-    throw StorageError(0, "the archive has schema version " + std::to_string(current) +
+    throw SqliteError(db.file_name() + ": the archive has schema version " + std::to_string(current) +
                               ", newer than this newsmon (" +
                               std::to_string(Store::kSchemaVersion) + "); upgrade newsmon");
   for (int version = current; version < Store::kSchemaVersion; ++version) {

@@ -267,9 +267,9 @@ int main(int argc, char** argv) {
 
   Generator g;
   const bool fresh = !std::filesystem::exists(path);
-  Store store = Store::open(path);
+  Store store = Store::open(path).value();
   if (fresh) generate(store, g, items, per_day);
-  const long stored = long(store.item_count());
+  const long stored = long(store.item_count().value());
   std::printf("archive: %ld items, %ld a day; story window 4 days (~%ld items)\n", stored, per_day,
               per_day * 4);
 
@@ -297,7 +297,7 @@ int main(int argc, char** argv) {
     const std::uint64_t hash = g.random();
 
     const auto t0 = Clock::now();
-    const auto dups = store.near_duplicate_candidates(hash);
+    const auto dups = store.near_duplicate_candidates(hash).value();
     const auto dup = find_near_duplicate(hash, dups);
     const auto t1 = Clock::now();
     const auto candidates = whole_window(store, now - std::chrono::days{4});
@@ -310,9 +310,10 @@ int main(int argc, char** argv) {
     const auto matched_peer = match_story(self, narrowed);
     const auto t3 = Clock::now();
     std::vector<StoryCandidate> by_words;
-    for (const auto id : store.story_candidate_ids(now - kStoryWindow, now + kStoryWindow,
-                                                   story_keys(self.title, self.lead)))
-      if (auto c = store.story_candidate(id)) by_words.push_back(std::move(*c));
+    const auto ids =
+        store.story_candidate_ids(now - kStoryWindow, now + kStoryWindow, story_keys(self.title, self.lead)).value();
+    for (const auto id : ids)
+      if (auto c = store.story_candidate(id).value()) by_words.push_back(std::move(*c));
     const auto matched_words = match_story(self, by_words);
     const auto t4 = Clock::now();
     words_peer.add(t4 - t3, by_words.size());

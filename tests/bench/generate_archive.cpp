@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
   const char* outlets[] = {"Defense One", "The Guardian", "The New York Times", "Reuters"};
   const char* rare[] = {"Huawei", "rip and replace", "ZTE equipment", "high-risk vendor"};
   const std::int64_t end = 1714521600;  // 2024-05-01T00:00:00Z
-  auto store = newsmon::Store::open(path);
+  auto store = newsmon::Store::open(path).value();
   store.db().exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF");
   const auto sentence = [&](std::string& out) {
     const int n = 8 + int(random() % 14);
@@ -61,9 +61,9 @@ int main(int argc, char** argv) {
   };
   std::int64_t story = 0;
   for (long i = 0; i < count; i += 5000) {
-    newsmon::Store::WriteBatch batch(store);
+    auto batch = store.begin_batch().value();
     for (long k = i; k < std::min(count, i + 5000); ++k) {
-      newsmon::NewItem item;
+      newsmon::Item item;
       const bool digest_day = k >= count - 2000;
       const std::int64_t when =
           digest_day ? end - 86400 + (k - (count - 2000)) * 43 : end - 86400 - 50 * 86400 + k * (50 * 86400 / count);
@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
         item.tags = {random() % 2 ? "huawei" : "zte", random() % 2 ? "uk" : "us"};
       }
       if (digest_day && random() % 3 == 0 && story > 0) item.story_id = story;
-      const auto id = store.insert_item(item);
+      const auto id = store.insert_item(item).value();
       (void)id;
       if (!item.story_id) {
         newsmon::SqliteStatement s(store.db(), "SELECT story_id FROM items WHERE id = ?");
@@ -98,9 +98,9 @@ int main(int argc, char** argv) {
         story = s.column_int(0);
       }
     }
-    batch.commit();
+    batch.commit().value();
   }
   // As the daemon leaves its archive: it merges the full-text index once a day.
-  store.optimize_search_index();
+  store.optimize_search_index().value();
   return 0;
 }

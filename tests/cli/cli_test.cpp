@@ -50,5 +50,5 @@ TEST_CASE("an archive that cannot be opened is a failure naming it, exit 3", "[c
   const auto junk = dir.write("junk.db", "this is not a database\n");
   run = run_newsmon({"--config", config.string(), "--db", junk.string(), "feeds"});
   CHECK(run.exit_code == 3);
-  CHECK(run.err == "newsmon: archive: sqlite step: file is not a database\n");
+  CHECK(run.err == "newsmon: archive: " + junk.string() + ": file is not a database\n");
 }

@@ -183,8 +183,8 @@ TEST_CASE("digest --write reports a failing command", "[digest_command]") {
 TEST_CASE("by default the digest covers the last day", "[digest_command]") {
   ReaderArchive archive;
   {
-    newsmon::Store store = newsmon::Store::open(archive.database());
-    newsmon::NewItem fresh;
+    newsmon::Store store = newsmon::Store::open(archive.database()).value();
+    newsmon::Item fresh;
     fresh.canonical_url = fresh.url = "https://www.theguardian.com/fresh";
     fresh.outlet = "The Guardian";
     fresh.title = "Fresh vendor ban";
@@ -192,7 +192,7 @@ TEST_CASE("by default the digest covers the last day", "[digest_command]") {
     fresh.body = "A fresh ban.";
     fresh.relevant = true;
     fresh.topics = {"open ran"};
-    store.insert_item(fresh);
+    store.insert_item(fresh).value();
   }
   const auto r = run_newsmon(archive.args({"digest", "--format", "json"}));
   CHECK(r.out.find("Fresh vendor ban") != std::string::npos);

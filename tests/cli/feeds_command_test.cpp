@@ -35,14 +35,14 @@ test::RunResult run_newsmon(const std::vector<std::string>& args) {
 }
 
 void fill_archive(const std::filesystem::path& path) {
-  Store store = Store::open(path);
+  Store store = Store::open(path).value();
   FeedState ok;
   ok.url = ok.fetch_url = "https://d1.example/rss";
   ok.outlet = "Defense One";
   ok.last_attempt = ok.last_success = parse_rfc3339("2026-11-29T10:00:00Z");
   ok.next_poll = parse_rfc3339("2100-01-01T00:00:00Z");
   ok.last_status = 200;
-  store.save_feed_state(ok);
+  store.save_feed_state(ok).value();
 
   FeedState failing;
   failing.url = failing.fetch_url = "https://d1.example/tech";
@@ -52,7 +52,7 @@ void fill_archive(const std::filesystem::path& path) {
   failing.last_error = "HTTP 503\x1b[31m";
   failing.last_status = 503;
   failing.consecutive_failures = 3;
-  store.save_feed_state(failing);
+  store.save_feed_state(failing).value();
 
   FeedState gone;
   gone.url = "https://g.example/rss";
@@ -63,15 +63,15 @@ void fill_archive(const std::filesystem::path& path) {
   gone.last_error = "HTTP 410";
   gone.last_status = 410;
   gone.retired = true;
-  store.save_feed_state(gone);
+  store.save_feed_state(gone).value();
 
   FeedState old;
   old.url = old.fetch_url = "https://old.example/rss";
   old.outlet = "Old Outlet";
-  store.save_feed_state(old);
+  store.save_feed_state(old).value();
 
   for (int i = 0; i < 2; ++i) {
-    NewItem item;
+    Item item;
     item.canonical_url = item.url = "https://d1.example/story/" + std::to_string(i);
     item.feed_url = "https://d1.example/rss";
     item.entry_id = "entry-" + std::to_string(i);
@@ -79,7 +79,7 @@ void fill_archive(const std::filesystem::path& path) {
     item.title = "Story " + std::to_string(i);
     item.fetched = *parse_rfc3339("2026-11-29T10:00:00Z");
     item.body = "Body " + std::to_string(i);
-    store.insert_item(item);
+    store.insert_item(item).value();
   }
 }
 

@@ -72,14 +72,14 @@ TEST_CASE("grep --json prints one object per item with the matching lines and ra
 TEST_CASE("grep --json gives an undated item's published as null, as show --json does", "[grep_command]") {
   ReaderArchive archive;
   {
-    newsmon::Store store = newsmon::Store::open(archive.database());
-    newsmon::NewItem undated;
+    newsmon::Store store = newsmon::Store::open(archive.database()).value();
+    newsmon::Item undated;
     undated.canonical_url = undated.url = "https://www.theguardian.com/technology/nokia-note";
     undated.outlet = "The Guardian";
     undated.title = "Undated Nokia note";
     undated.fetched = at("2024-05-03T09:00:00Z");
     undated.body = "Nokia line.";
-    store.insert_item(undated);
+    store.insert_item(undated).value();
   }
   auto r = run_newsmon(archive.args({"grep", "--json", "Nokia"}));
   CHECK(r.exit_code == 0);
@@ -117,16 +117,16 @@ TEST_CASE("grep over thousands of items prints them newest first, whatever threa
   const auto config = dir.write("feeds.toml", kReaderConfig);
   const auto database = dir / "big.db";
   {
-    newsmon::Store store = newsmon::Store::open(database);
+    newsmon::Store store = newsmon::Store::open(database).value();
     newsmon::Transaction transaction(store.db());
     for (int i = 1; i <= 4500; ++i) {
-      newsmon::NewItem item;
+      newsmon::Item item;
       item.canonical_url = item.url = "https://example.org/" + std::to_string(i);
       item.outlet = "Reuters";
       item.title = "Item " + std::to_string(i);
       item.fetched = newsmon::instant_from_unix(1714521600 + i);
       item.body = i % 7 == 0 ? "a line\nthe needle here" : "nothing to see";
-      store.insert_item(item);
+      store.insert_item(item).value();
     }
     transaction.commit();
   }

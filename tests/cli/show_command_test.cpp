@@ -41,7 +41,7 @@ TEST_CASE("show --json gives the item with its body, story and duplicates", "[sh
   ReaderArchive archive;
   const auto r = run_newsmon(archive.args({"show", "--json", "6"}));
   CHECK(r.out ==
-        R"({"authors":[],"body":"Berlin is weighing a cap on Huawei components in its networks. Officials declined to comment.","body_source":"page","canonical_url":"https://www.nytimes.com/2024/05/02/business/germany-huawei-cap.html","duplicate_of":null,"duplicates":[],"fetched":"2024-05-02T00:35:00Z","id":6,"language":"","outlet":"The New York Times","published":"2024-05-02T00:30:00Z","relevant":true,"score":2.0,"story":[{"authors":[],"canonical_url":"https://www.theguardian.com/world/germany-5g-review","duplicate_of":null,"fetched":"2024-05-01T23:40:00Z","id":5,"language":"","outlet":"The Guardian","published":"2024-05-01T23:30:00Z","relevant":true,"score":2.5,"story_id":3,"tags":["germany","huawei"],"title":"Germany reviews its 5G supplier rules","topics":["telecom vendor policy"],"url":"https://www.theguardian.com/world/germany-5g-review"}],"story_id":3,"summary":"","tags":["germany","huawei"],"title":"Berlin weighs a cap on Huawei parts","topics":["telecom vendor policy"],"url":"https://www.nytimes.com/2024/05/02/business/germany-huawei-cap.html"}
+        R"({"authors":[],"body":"Berlin is weighing a cap on Huawei components in its networks. Officials declined to comment.","body_source":"page","canonical_url":"https://www.nytimes.com/2024/05/02/business/germany-huawei-cap.html","credited_outlets":[],"duplicate_of":null,"duplicates":[],"fetch_error":"","fetched":"2024-05-02T00:35:00Z","id":6,"image":"","language":"","outlet":"The New York Times","published":"2024-05-02T00:30:00Z","relevant":true,"robots_disallowed":false,"score":2.0,"site_name":"","story":[{"authors":[],"canonical_url":"https://www.theguardian.com/world/germany-5g-review","duplicate_of":null,"fetched":"2024-05-01T23:40:00Z","id":5,"language":"","outlet":"The Guardian","published":"2024-05-01T23:30:00Z","relevant":true,"score":2.5,"story_id":3,"tags":["germany","huawei"],"title":"Germany reviews its 5G supplier rules","topics":["telecom vendor policy"],"url":"https://www.theguardian.com/world/germany-5g-review"}],"story_id":3,"summary":"","tags":["germany","huawei"],"title":"Berlin weighs a cap on Huawei parts","topics":["telecom vendor policy"],"url":"https://www.nytimes.com/2024/05/02/business/germany-huawei-cap.html"}
 )");
 }
 
@@ -85,4 +85,57 @@ TEST_CASE("show wraps to the terminal and pages when longer than the screen", "[
                                         {{"PAGER", "cat > " + paged_to.string()}}, 80, 8);
   CHECK(paged.out == "");
   CHECK(read_file(paged_to).find("\x1b[1mUK orders Huawei kit") == 0);
+}
+
+namespace {
+// Adds an item whose page fetch recorded everything there is; returns its id.
+std::int64_t add_wire_item(const ReaderArchive& archive) {
+  newsmon::Store store = newsmon::Store::open(archive.database()).value();
+  newsmon::Item item;
+  item.canonical_url = item.url = "https://www.theguardian.com/wire/huawei";
+  item.outlet = "The Guardian";
+  item.title = "Wire copy on Huawei";
+  item.body = "The body.";
+  item.fetched = newsmon::instant_from_unix(1714557600);  // 2024-05-01 10:00 UTC
+  item.site_name = "the Guardian";
+  item.image = "https://i.guim.co.uk/lead.jpg";
+  item.credited_outlets = {"Reuters", "AP"};
+  item.fetch_error = "https://www.theguardian.com/wire/huawei: HTTP 403";
+  item.robots_disallowed = true;
+  return store.insert_item(item).value();
+}
+}  // namespace
+
+TEST_CASE("show prints what the page fetch recorded, each only when there is one", "[show_command]") {
+  ReaderArchive archive;
+  const auto id = std::to_string(add_wire_item(archive));
+  const auto r = run_newsmon(archive.args({"show", id}));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "Wire copy on Huawei\nThe Guardian · 2024-05-01 10:00\nhttps://www.theguardian.com/wire/huawei\n\n"
+                 "Item: " + id + " (not relevant, score 0.00)\n"
+                 "Site: the Guardian\n"
+                 "Image: https://i.guim.co.uk/lead.jpg\n"
+                 "Credited: Reuters, AP\n"
+                 "Fetch error: https://www.theguardian.com/wire/huawei: HTTP 403\n"
+                 "Robots: disallowed\n"
+                 "\nThe body.\n");
+  // An item with none of them (item 1, the first test) prints none of these lines.
+  const auto plain = run_newsmon(archive.args({"show", "1"}));
+  for (const char* line : {"Site:", "Image:", "Credited:", "Fetch error:", "Robots:"})
+    CHECK(plain.out.find(line) == std::string::npos);
+}
+
+TEST_CASE("show --json and export jsonl carry what the page fetch recorded", "[show_command]") {
+  ReaderArchive archive;
+  const auto id = add_wire_item(archive);
+  const std::string recorded_fields[] = {
+      R"("credited_outlets":["Reuters","AP"])", R"("fetch_error":"https://www.theguardian.com/wire/huawei: HTTP 403")",
+      R"("image":"https://i.guim.co.uk/lead.jpg")", R"("robots_disallowed":true)", R"("site_name":"the Guardian")"};
+  const auto shown = run_newsmon(archive.args({"show", "--json", std::to_string(id)}));
+  const auto exported = run_newsmon(archive.args({"export", "--outlet", "The Guardian"}));
+  const auto line = exported.out.substr(exported.out.find(R"({"authors":[],"body":"The body.")"));
+  for (const auto& field : recorded_fields) {
+    CHECK(shown.out.find(field) != std::string::npos);
+    CHECK(line.find(field) != std::string::npos);
+  }
 }

@@ -1,5 +1,13 @@
 // Duplicates and stories through a real temporary SQLite archive, deciding
 // as the pipeline does: URL, then fingerprint, then story.
+
+// First, alone: the deduper decides on values, and its header must not bring
+// in the store's SQLite, directly or through another header.
+#include "daemon/dedupe/deduper.h"
+#if defined(NEWSMON_STORE_SQLITE_H) || defined(SQLITE_VERSION)
+#error "daemon/dedupe/deduper.h includes SQLite"
+#endif
+
 #include <catch2/catch.hpp>
 
 #include <optional>
@@ -31,14 +39,14 @@ class Archive {
   explicit Archive(bool one_placer = false)
       : config_(load_config(std::string(NEWSMON_SOURCE_DIR) + "/feeds.toml")),
         classifier_(config_.topics, config_.gazetteer),
-        store_(Store::open(dir_ / "archive.db")) {
+        store_(Store::open(dir_ / "archive.db").value()) {
     if (one_placer) placer_.emplace(store_);
   }
 
   // Files an article the way the pipeline does and reports what became of it.
   Filed file(const std::string& outlet, const std::string& url, const std::string& title,
              const std::string& body, Instant published) {
-    NewItem item;
+    Item item;
     item.url = url;
     item.canonical_url = canonicalize_url(url);
     item.outlet = outlet;
@@ -52,9 +60,9 @@ class Archive {
     item.tags = c.tags;
     item.topics = c.relevant_topics();
     item.simhash = simhash(body.empty() ? title : body);  // as the pipeline does
-    if (placer_) placer_->place(item, published);
+    if (placer_) placer_->place(item, published).value();
     else StoryPlacer(store_).place(item, published);
-    const std::int64_t id = store_.insert_item(item);
+    const std::int64_t id = store_.insert_item(item).value();
     return {id, item.duplicate_of, story_of(id)};
   }
 
@@ -66,7 +74,7 @@ class Archive {
   }
 
   std::int64_t story_of(std::int64_t id) {
-    const auto story = store_.story_of(id);
+    const auto story = store_.story_of(id).value();
     REQUIRE(story);
     return *story;
   }

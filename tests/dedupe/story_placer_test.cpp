@@ -20,8 +20,8 @@ const std::string kBody =
     "company's supply chain. Operators said the ban would delay the roll-out of 5G by two to three years "
     "and cost them up to two billion pounds.";
 
-NewItem item_with_body(const std::string& url, const std::string& title, const std::string& body) {
-  NewItem item = test::sample_item(url, title);
+Item item_with_body(const std::string& url, const std::string& title, const std::string& body) {
+  Item item = test::sample_item(url, title);
   item.body = body;
   item.simhash = simhash(body);
   return item;
@@ -31,15 +31,15 @@ NewItem item_with_body(const std::string& url, const std::string& title, const s
 // by the placer the test goes on with.
 struct ArchiveWithOneStory {
   test::TempDir dir;
-  Store store = Store::open(dir / "a.db");
+  Store store = Store::open(dir / "a.db").value();
   StoryPlacer placer{store};
   std::int64_t first_id = 0;
 
   ArchiveWithOneStory() {
     test::sample_feed(store);
-    NewItem first = item_with_body("https://a.example/1", "UK bans Huawei from 5G", kBody);
-    placer.place(first, first.fetched);
-    first_id = store.insert_item(first);
+    Item first = item_with_body("https://a.example/1", "UK bans Huawei from 5G", kBody);
+    placer.place(first, first.fetched).value();
+    first_id = store.insert_item(first).value();
   }
 };
 
@@ -47,10 +47,10 @@ struct ArchiveWithOneStory {
 
 TEST_CASE("the first item of an empty archive starts a story of its own", "[story_placer]") {
   test::TempDir dir;
-  Store store = Store::open(dir / "a.db");
+  Store store = Store::open(dir / "a.db").value();
   test::sample_feed(store);
-  NewItem item = item_with_body("https://a.example/1", "UK bans Huawei from 5G", kBody);
-  StoryPlacer(store).place(item, item.fetched);
+  Item item = item_with_body("https://a.example/1", "UK bans Huawei from 5G", kBody);
+  REQUIRE(StoryPlacer(store).place(item, item.fetched));
   CHECK_FALSE(item.duplicate_of);
   CHECK_FALSE(item.story_id);
   CHECK_FALSE(item.story_keys.empty());
@@ -58,8 +58,8 @@ TEST_CASE("the first item of an empty archive starts a story of its own", "[stor
 
 TEST_CASE("a near copy of a stored item is its duplicate and joins its story", "[story_placer]") {
   ArchiveWithOneStory archive;
-  NewItem copy = item_with_body("https://b.example/wire/1", "Britain bans Huawei", kBody);
-  archive.placer.place(copy, copy.fetched);
+  Item copy = item_with_body("https://b.example/wire/1", "Britain bans Huawei", kBody);
+  REQUIRE(archive.placer.place(copy, copy.fetched));
   REQUIRE(copy.duplicate_of);
   CHECK(*copy.duplicate_of == archive.first_id);
   REQUIRE(copy.story_id);
@@ -68,11 +68,11 @@ TEST_CASE("a near copy of a stored item is its duplicate and joins its story", "
 
 TEST_CASE("an unrelated item stored the same day starts a story of its own", "[story_placer]") {
   ArchiveWithOneStory archive;
-  NewItem other = item_with_body("https://a.example/2", "Village bakery wins national prize",
+  Item other = item_with_body("https://a.example/2", "Village bakery wins national prize",
                                  "A village bakery won the national prize for its sourdough, the judges said on "
                                  "Tuesday, praising the crust and the crumb of its country loaf.");
   other.tags = {"food"};
-  archive.placer.place(other, other.fetched);
+  REQUIRE(archive.placer.place(other, other.fetched));
   CHECK_FALSE(other.duplicate_of);
   CHECK_FALSE(other.story_id);
 }

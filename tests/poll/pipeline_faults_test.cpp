@@ -99,13 +99,13 @@ TEST_CASE("of 20 feeds with 5 misbehaving, one poll stores the 15 healthy ones a
   CHECK(report.feeds[12].error.find("not a feed") != std::string::npos);
   CHECK(report.feeds[16].error.find("file:///etc/passwd refused") != std::string::npos);
   CHECK(report.failed_feeds() == 5);
-  CHECK(store.item_count() == 30);
+  CHECK(store.item_count().value() == 30);
   // Every healthy item is its article page, extracted, not its feed entry.
   SqliteStatement pages(store.db(), "SELECT count(*) FROM items WHERE body_source = 'page' AND body LIKE '%Paragraph 3%'");
   REQUIRE(pages.step());
   CHECK(pages.column_int(0) == 30);
   // Each failure is kept in the feed's state, for `newsmon feeds` and the back-off.
-  const FeedState hung = store.feed_state(config.outlets[0].feeds[0], "Outlet 0");
+  const FeedState hung = store.feed_state(config.outlets[0].feeds[0], "Outlet 0").value();
   CHECK(hung.consecutive_failures == 1);
   CHECK(hung.next_poll.has_value());
   // The hung feeds time out side by side: one timeout (3 s), not two, plus the work.

@@ -65,7 +65,7 @@ TEST_CASE("a page disallowed by robots.txt is stored from its feed entry, and ro
   CHECK(items.column_int(1) == 1);
   CHECK(items.column_text(2) != "page");  // the feed's content or summary
   CHECK(items.column_text(3) == server.url("/private/two.html") + ": disallowed by robots.txt");
-  CHECK(store.robots_txt(server.url(""))->body == "User-agent: *\nDisallow: /private/\n");
+  CHECK(store.robots_txt(server.url("")).value()->body == "User-agent: *\nDisallow: /private/\n");
 
   // A later poll the same day reads robots.txt from the archive.
   paths.push_back("/news/three.html");

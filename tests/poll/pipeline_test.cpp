@@ -44,9 +44,9 @@ TEST_CASE("one poll stores every entry of every reachable feed and reports the u
   CHECK(report_for(report, "Unreachable").new_items == 0);
   CHECK_FALSE(report_for(report, "Unreachable").error.empty());
   CHECK(report.failed_feeds() == 1);
-  CHECK(store.item_count() == 5);
+  CHECK(store.item_count().value() == 5);
 
-  const auto unreachable = store.feed_state("http://127.0.0.1:1/feed.xml", "Unreachable");
+  const auto unreachable = store.feed_state("http://127.0.0.1:1/feed.xml", "Unreachable").value();
   CHECK(unreachable.consecutive_failures == 1);
   CHECK_FALSE(unreachable.last_error.empty());
   CHECK(unreachable.next_poll.has_value());
@@ -58,9 +58,9 @@ TEST_CASE("the seed article is stored clean, relevant and tagged", "[pipeline]")
   h.poll(store);
   ItemQuery query;
   query.outlets = {"Cyber Security Intelligence"};
-  const auto items = query_items(store, query);
+  const auto items = query_items(store, query).value();
   REQUIRE(items.size() == 1);
-  const StoredItem& seed = items[0];
+  const Item& seed = items[0];
   CHECK(seed.title == "The US & Britain Edge Closer To An Agreement On Huawei");
   CHECK(seed.body_source == "page");
   CHECK(seed.body.starts_with("Britain has averted a full-blown confrontation"));
@@ -80,7 +80,7 @@ TEST_CASE("articles about other things are stored but not relevant", "[pipeline]
   h.poll(store);
   ItemQuery query;
   query.outlets = {"The Guardian", "The New York Times"};
-  const auto items = query_items(store, query);
+  const auto items = query_items(store, query).value();
   REQUIRE(items.size() == 3);
   for (const auto& item : items) {
     SqliteStatement error(store.db(), "SELECT fetch_error FROM items WHERE id = ?");
@@ -98,7 +98,7 @@ TEST_CASE("two outlets telling the Esper-Wallace talks share one story", "[pipel
   h.poll(store);
   ItemQuery query;
   query.outlets = {"Cyber Security Intelligence", "Defense One"};
-  const auto items = query_items(store, query);
+  const auto items = query_items(store, query).value();
   REQUIRE(items.size() == 2);
   CHECK(items[0].story_id == items[1].story_id);
 }
@@ -146,14 +146,15 @@ TEST_CASE("a poll stopped mid-way saves nothing of the cut-off feeds and the nex
     f.run();
     running = nullptr;
   });
-  const auto after_stop = store.item_count();
+  const auto after_stop = store.item_count().value();
   CHECK(after_stop < 5);
 
   h.server.on_request(nullptr);
   const PollReport again = h.poll(store);
-  CHECK(store.item_count() == 5);
+  CHECK(store.item_count().value() == 5);
   ItemQuery query;
-  for (const auto& item : query_items(store, query)) {
+  const auto items = query_items(store, query).value();
+  for (const auto& item : items) {
     INFO(item.url);
     CHECK(item.body_source == "page");
   }

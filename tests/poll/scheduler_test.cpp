@@ -1,6 +1,11 @@
-#include <catch2/catch.hpp>
-
+// First, alone: the scheduler is arithmetic on values, and its header must
+// not bring in the store's SQLite, directly or through another header.
 #include "daemon/poll/scheduler.h"
+#if defined(NEWSMON_STORE_SQLITE_H) || defined(SQLITE_VERSION)
+#error "daemon/poll/scheduler.h includes SQLite"
+#endif
+
+#include <catch2/catch.hpp>
 
 using namespace newsmon;
 using namespace std::chrono_literals;

@@ -9,9 +9,9 @@ using namespace newsmon;
 
 namespace {
 
-StoredItem item(std::int64_t id, std::int64_t story, const char* outlet, double score, std::int64_t when,
+Item item(std::int64_t id, std::int64_t story, const char* outlet, double score, std::int64_t when,
                 std::vector<std::string> topics = {"telecom vendor policy"}) {
-  StoredItem i;
+  Item i;
   i.id = id;
   i.story_id = story;
   i.outlet = outlet;

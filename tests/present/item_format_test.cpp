@@ -28,14 +28,14 @@ TEST_CASE("a JSON line replaces invalid UTF-8 instead of throwing", "[item_forma
 }
 
 TEST_CASE("an item's JSON text has every field, sorted, with controls escaped; its tree is the same", "[item_format]") {
-  StoredItem plain;
+  Item plain;
   plain.id = 42;
   plain.url = "https://example.org/a";
   plain.canonical_url = "https://example.org/a";
   plain.outlet = "The Guardian";
   plain.title = "Huawei cap";
   plain.fetched = instant_from_unix(1714521600);
-  StoredItem full = plain;
+  Item full = plain;
   full.authors = {"Patrick Tucker", "Zoë \"Z\" Ng"};
   full.published = instant_from_unix(1714500000);
   full.body = "Line one.\nLine\ttwo \x1b[1m bold\x7f \xC2\x85 \xFF end.";
@@ -49,11 +49,16 @@ TEST_CASE("an item's JSON text has every field, sorted, with controls escaped; i
   full.duplicate_of = 7;
   full.story_id = 3;
   full.title = "Red\x1b[31m alert \xE2\x80\x94 ZTE";
+  full.site_name = "The Guardian";
+  full.image = "https://i.guim.co.uk/a.jpg";
+  full.credited_outlets = {"Reuters", "AP"};
+  full.fetch_error = "HTTP 403";
+  full.robots_disallowed = true;
   for (const auto* item : {&plain, &full}) {
-    for (const bool with_body : {false, true}) {
+    for (const bool whole : {false, true}) {
       std::string out;
-      append_item_json(out, *item, with_body);
-      CHECK(harmless_json(out) == json_line(item_json(*item, with_body)));
+      append_item_json(out, *item, whole);
+      CHECK(harmless_json(out) == json_line(item_json(*item, whole)));
     }
   }
   std::string out;
@@ -63,13 +68,19 @@ TEST_CASE("an item's JSON text has every field, sorted, with controls escaped; i
         R"("id":42,"language":"","outlet":"The Guardian","published":null,"relevant":false,"score":0.0,)"
         R"("story_id":null,"tags":[],"title":"Huawei cap","topics":[],"url":"https://example.org/a"})");
   out.clear();
+  append_item_json(out, full, false);  // a line of a list: not what the page fetch recorded
+  CHECK(out.find("site_name") == std::string::npos);
+  CHECK(out.find("robots_disallowed") == std::string::npos);
+  out.clear();
   append_item_json(out, full, true);
   CHECK(harmless_json(out) ==
         "{\"authors\":[\"Patrick Tucker\",\"Zo\xC3\xAB \\\"Z\\\" Ng\"],"
         R"("body":"Line one.\nLine\ttwo \u001b[1m bold\u007f \u0085 )" "\xEF\xBF\xBD" R"( end.","body_source":"page",)"
-        R"("canonical_url":"https://example.org/a","duplicate_of":7,"fetched":"2024-05-01T00:00:00Z","id":42,)"
+        R"("canonical_url":"https://example.org/a","credited_outlets":["Reuters","AP"],"duplicate_of":7,)"
+        R"("fetch_error":"HTTP 403","fetched":"2024-05-01T00:00:00Z","id":42,"image":"https://i.guim.co.uk/a.jpg",)"
         R"("language":"en","outlet":"The Guardian","published":"2024-04-30T18:00:00Z","relevant":true,)"
-        R"("score":2.75,"story_id":3,"summary":"A summary.","tags":["huawei","uk"],)"
+        R"("robots_disallowed":true,"score":2.75,"site_name":"The Guardian","story_id":3,"summary":"A summary.",)"
+        R"("tags":["huawei","uk"],)"
         R"("title":"Red\u001b[31m alert )" "\xE2\x80\x94" R"( ZTE","topics":["telecom vendor policy"],)"
         R"("url":"https://example.org/a"})");
 }

@@ -5,7 +5,8 @@ Puts the archive on a small tmpfs (--size-kb, needs root and mount(8); with
 --rlimit instead, RLIMIT_FSIZE on the daemon via prlimit(1)), runs
 `newsmon run` against a loopback feed farm until a commit fails for lack of
 space, and checks that:
-  - the failure is logged ("archive: a commit failed (the disk is full)...");
+  - the failure is logged ("archive: a commit failed (.../archive.db: database
+    or disk is full)...");
   - the daemon is still running a few seconds later;
   - then, after the space returns (remount bigger / raise the limit), every
     entry committed before is still there, PRAGMA integrity_check is ok, and

@@ -84,7 +84,7 @@ const Instant kStart = instant_from_unix(1'800'000'000);
 TEST_CASE("the loop polls every feed at start, then sleeps until the next one is due", "[service_loop]") {
   TempDir dir;
   const auto config_path = dir.write("feeds.toml", config_text({feed_url("feed.xml"), feed_url("missing.xml")}));
-  Store store = Store::open(dir / "archive.db");
+  Store store = Store::open(dir / "archive.db").value();
   SignalWatch signals;
   SimulatedClock clock(kStart);
   ServiceSettings settings;
@@ -101,12 +101,13 @@ TEST_CASE("the loop polls every feed at start, then sleeps until the next one is
   CHECK(polled_first == 2);
   // The loop slept exactly until the earliest stored next_poll, then polled again.
   REQUIRE_FALSE(clock.waits.empty());
-  for (const auto& state : store.all_feed_states()) {
+  const auto states = store.all_feed_states().value();
+  for (const auto& state : states) {
     CHECK(state.last_attempt.has_value());
     REQUIRE(state.next_poll.has_value());
   }
-  const auto first = store.feed_state(feed_url("feed.xml"), "Local");
-  const auto second = store.feed_state(feed_url("missing.xml"), "Local");
+  const auto first = store.feed_state(feed_url("feed.xml"), "Local").value();
+  const auto second = store.feed_state(feed_url("missing.xml"), "Local").value();
   REQUIRE(first.last_attempt);
   REQUIRE(second.last_attempt);
   CHECK((*first.last_attempt > kStart || *second.last_attempt > kStart));  // polled again later
@@ -117,7 +118,7 @@ TEST_CASE("the loop polls every feed at start, then sleeps until the next one is
 TEST_CASE("SIGHUP with an invalid config logs its errors and keeps the running config", "[service_loop]") {
   TempDir dir;
   const auto config_path = dir.write("feeds.toml", config_text({feed_url("feed.xml")}));
-  Store store = Store::open(dir / "archive.db");
+  Store store = Store::open(dir / "archive.db").value();
   SignalWatch signals;
   SimulatedClock clock(kStart);
   ServiceSettings settings;
@@ -138,13 +139,13 @@ TEST_CASE("SIGHUP with an invalid config logs its errors and keeps the running c
                                    " is invalid; the running config stays in force:"));
   CHECK_THAT(text, Catch::Contains("min_interval"));
   // The old config's feed was still polled after the failed reload.
-  CHECK(store.feed_state(feed_url("feed.xml"), "Local").last_attempt > kStart);
+  CHECK(store.feed_state(feed_url("feed.xml"), "Local").value().last_attempt > kStart);
 }
 
 TEST_CASE("SIGHUP with a valid config polls its new feeds", "[service_loop]") {
   TempDir dir;
   const auto config_path = dir.write("feeds.toml", config_text({feed_url("feed.xml")}));
-  Store store = Store::open(dir / "archive.db");
+  Store store = Store::open(dir / "archive.db").value();
   SignalWatch signals;
   SimulatedClock clock(kStart);
   ServiceSettings settings;
@@ -161,13 +162,13 @@ TEST_CASE("SIGHUP with a valid config polls its new feeds", "[service_loop]") {
   REQUIRE(run_service(settings, load_config(config_path), store, signals, clock) == 0);
 
   CHECK_THAT(log.text(), Catch::Contains("reloaded " + config_path.string() + ": 1 outlets, 2 feeds"));
-  CHECK(store.feed_state(feed_url("other.xml"), "Local").last_attempt == kStart);
+  CHECK(store.feed_state(feed_url("other.xml"), "Local").value().last_attempt == kStart);
 }
 
 TEST_CASE("SIGTERM during the sleep stops the loop with exit code 0", "[service_loop]") {
   TempDir dir;
   const auto config_path = dir.write("feeds.toml", config_text({feed_url("feed.xml")}));
-  Store store = Store::open(dir / "archive.db");
+  Store store = Store::open(dir / "archive.db").value();
   SignalWatch signals;
   SimulatedClock clock(kStart);
   ServiceSettings settings;
@@ -187,7 +188,7 @@ TEST_CASE("a failed commit is reported, the loop keeps running and stores it onc
   // A URL long enough that its feed state needs pages the archive may not grow to.
   const std::string long_url = feed_url("feed.xml") + "?" + std::string(20000, 'x');
   const auto config_path = dir.write("feeds.toml", config_text({long_url}));
-  Store store = Store::open(dir / "archive.db");
+  Store store = Store::open(dir / "archive.db").value();
   SqliteStatement pages(store.db(), "PRAGMA page_count");
   REQUIRE(pages.step());
   const auto page_count = pages.column_int(0);
@@ -213,12 +214,13 @@ TEST_CASE("a failed commit is reported, the loop keeps running and stores it onc
   CHECK(reports[1].feeds.empty());
   CHECK_FALSE(reports[2].feeds.empty());
   const std::string text = log.text();
-  CHECK_THAT(text, Catch::Contains("archive: a commit failed (the disk is full); nothing committed is lost"));
+  CHECK_THAT(text, Catch::Contains("archive: a commit failed (" + (dir / "archive.db").string() +
+                                   ": database or disk is full); nothing committed is lost"));
   // Retries back off: 30 s, then 60 s.
   REQUIRE(clock.waits.size() >= 2);
   CHECK(clock.waits[0] == kStart + std::chrono::seconds(30));
   CHECK(clock.waits[1] == kStart + std::chrono::seconds(30 + 60));
-  const FeedState state = store.feed_state(long_url, "Local");
+  const FeedState state = store.feed_state(long_url, "Local").value();
   CHECK(state.last_attempt == kStart + std::chrono::seconds(90));
 }
 
@@ -232,39 +234,39 @@ TEST_CASE("feeds never polled are due now and retired feeds never", "[service_lo
   TempDir dir;
   const auto config_path = dir.write("feeds.toml", config_text({"file:///a.xml", "file:///b.xml", "file:///c.xml"}));
   const Config config = load_config(config_path);
-  Store store = Store::open(":memory:");
-  FeedState later = store.feed_state("file:///b.xml", "Local");
+  Store store = Store::open(":memory:").value();
+  FeedState later = store.feed_state("file:///b.xml", "Local").value();
   later.next_poll = kStart + std::chrono::minutes(5);
-  store.save_feed_state(later);
-  FeedState gone = store.feed_state("file:///c.xml", "Local");
+  store.save_feed_state(later).value();
+  FeedState gone = store.feed_state("file:///c.xml", "Local").value();
   gone.retired = true;
-  store.save_feed_state(gone);
+  store.save_feed_state(gone).value();
 
-  const DueSummary due = summarize_due(config, store, kStart);
+  const DueSummary due = summarize_due(config, store, kStart).value();
   CHECK(due.total == 3);
   CHECK(due.due == 1);
   CHECK(due.next == kStart);
-  const DueSummary after = summarize_due(config, store, kStart + std::chrono::minutes(10));
+  const DueSummary after = summarize_due(config, store, kStart + std::chrono::minutes(10)).value();
   CHECK(after.due == 2);
 }
 
 TEST_CASE("after a poll that stored items, the full-text index is merged into one segment", "[service_loop]") {
   TempDir dir;
   const auto config_path = dir.write("feeds.toml", config_text({feed_url("feed.xml")}));
-  Store store = Store::open(dir / "archive.db");
+  Store store = Store::open(dir / "archive.db").value();
   const auto segments = [&] {
     SqliteStatement count(store.db(), "SELECT count(DISTINCT segid) FROM items_fts_idx");
     count.step();
     return count.column_int(0);
   };
   for (const char* url : {"https://example.org/a", "https://example.org/b"}) {  // a segment each
-    Store::WriteBatch batch(store);
-    NewItem item;
+    auto batch = store.begin_batch().value();
+    Item item;
     item.url = item.canonical_url = url;
     item.title = "Earlier item";
     item.body = "Stored by an earlier poll.";
-    store.insert_item(item);
-    batch.commit();
+    store.insert_item(item).value();
+    batch.commit().value();
   }
   REQUIRE(segments() == 2);
   SignalWatch signals;

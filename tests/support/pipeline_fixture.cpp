@@ -23,11 +23,11 @@ void add_outlet(Config& config, const std::string& name, const std::string& feed
 
 PipelineFixture::PipelineFixture() : rules(SiteRules::load_default().value()) {}
 
-Store PipelineFixture::open_store() const { return Store::open(database()); }
+Store PipelineFixture::open_store() const { return Store::open(database()).value(); }
 
 PollReport PipelineFixture::poll(Store& store, Instant now, const std::function<void(Fetcher&)>& run_transfers) const {
   const Classifier classifier(config.topics, config.gazetteer);
-  return poll_feeds(PipelineContext{config, classifier, rules}, store, FeedSelection::all, now, run_transfers);
+  return poll_feeds(PipelineContext{config, classifier, rules}, store, FeedSelection::all, now, run_transfers).value();
 }
 
 const FeedReport& report_for(const PollReport& report, const std::string& outlet) {

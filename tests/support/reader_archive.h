@@ -26,10 +26,10 @@ inline Instant at(const char* rfc3339) { return *parse_rfc3339(rfc3339); }
 // 4 Defense One FCC, 5 Guardian Germany 23:30Z, 6 NYT Germany 00:30Z (story of 5),
 // 7 Guardian bakery (irrelevant), 8 the escape-sequence item.
 inline void build_reader_archive(const std::filesystem::path& path) {
-  Store store = Store::open(path);
+  Store store = Store::open(path).value();
   Transaction transaction(store.db());
-  const auto add = [&](NewItem item) { return store.insert_item(item); };
-  NewItem a;
+  const auto add = [&](Item item) { return store.insert_item(item).value(); };
+  Item a;
   a.canonical_url = a.url = "https://www.theguardian.com/technology/huawei-5g-deadline";
   a.outlet = "The Guardian";
   a.title = "UK orders Huawei kit out of 5G networks by 2027";
@@ -51,7 +51,7 @@ inline void build_reader_archive(const std::filesystem::path& path) {
     s.step();
     return s.column_int(0);
   };
-  NewItem copy = a;
+  Item copy = a;
   copy.canonical_url = copy.url = "https://www.defenseone.com/wire/uk-huawei-5g";
   copy.outlet = "Defense One";
   copy.authors = {};
@@ -61,7 +61,7 @@ inline void build_reader_archive(const std::filesystem::path& path) {
   copy.duplicate_of = first;
   copy.story_id = story_of(first);
   add(copy);
-  NewItem b;
+  Item b;
   b.canonical_url = b.url = "https://www.nytimes.com/2024/05/01/world/europe/britain-huawei.html";
   b.outlet = "The New York Times";
   b.title = "Britain sets a 2027 deadline to remove Huawei gear";
@@ -74,7 +74,7 @@ inline void build_reader_archive(const std::filesystem::path& path) {
   b.tags = {"huawei", "uk", "us"};
   b.story_id = story_of(first);
   add(b);
-  NewItem c;
+  Item c;
   c.canonical_url = c.url = "https://www.defenseone.com/policy/2024/05/fcc-covered-list/";
   c.outlet = "Defense One";
   c.title = "FCC adds more Chinese vendors to its covered list";
@@ -88,7 +88,7 @@ inline void build_reader_archive(const std::filesystem::path& path) {
   c.topics = {"telecom vendor policy"};
   c.tags = {"fcc", "us", "zte"};
   add(c);
-  NewItem d;
+  Item d;
   d.canonical_url = d.url = "https://www.theguardian.com/world/germany-5g-review";
   d.outlet = "The Guardian";
   d.title = "Germany reviews its 5G supplier rules";
@@ -100,7 +100,7 @@ inline void build_reader_archive(const std::filesystem::path& path) {
   d.topics = {"telecom vendor policy"};
   d.tags = {"germany", "huawei"};
   const auto germany = add(d);
-  NewItem e;
+  Item e;
   e.canonical_url = e.url = "https://www.nytimes.com/2024/05/02/business/germany-huawei-cap.html";
   e.outlet = "The New York Times";
   e.title = "Berlin weighs a cap on Huawei parts";
@@ -113,7 +113,7 @@ inline void build_reader_archive(const std::filesystem::path& path) {
   e.tags = {"germany", "huawei"};
   e.story_id = story_of(germany);
   add(e);
-  NewItem f;
+  Item f;
   f.canonical_url = f.url = "https://www.theguardian.com/food/bakery-prize";
   f.outlet = "The Guardian";
   f.title = "Village bakery wins national prize";
@@ -123,7 +123,7 @@ inline void build_reader_archive(const std::filesystem::path& path) {
   f.score = 0.0;
   f.relevant = false;
   add(f);
-  NewItem g;
+  Item g;
   g.canonical_url = g.url = "https://evil.example/\x1b[2Jopen-ran";
   g.outlet = "Defense One";
   g.title = "\x1b[31mRed\x1b[0m alert: ZTE \xc2\x9b" "2J fined";

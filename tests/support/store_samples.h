@@ -11,8 +11,8 @@
 
 namespace newsmon::test {
 
-inline NewItem sample_item(const std::string& url, const std::string& title) {
-  NewItem item;
+inline Item sample_item(const std::string& url, const std::string& title) {
+  Item item;
   item.canonical_url = url;
   item.url = url;
   item.feed_url = "https://example.org/feed.xml";
@@ -32,9 +32,9 @@ inline NewItem sample_item(const std::string& url, const std::string& title) {
 }
 
 inline FeedState sample_feed(Store& store) {
-  FeedState state = store.feed_state("https://example.org/feed.xml", "Example");
+  FeedState state = store.feed_state("https://example.org/feed.xml", "Example").value();
   state.etag = "\"v1\"";
-  store.save_feed_state(state);
+  store.save_feed_state(state).value();
   return state;
 }
 
