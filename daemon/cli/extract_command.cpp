@@ -9,6 +9,7 @@
 #include "daemon/base/safe_text.h"
 #include "daemon/cli/commands.h"
 #include "daemon/cli/source_loader.h"
+#include "daemon/present/json_text.h"
 #include "extractors/article_extractor.h"
 #include "extractors/site_rules.h"
 
@@ -22,8 +23,8 @@ nlohmann::json to_json(const Article& a, std::string_view url) {
   j["title"] = clean(a.title);
   j["authors"] = nlohmann::json::array();
   for (const auto& name : a.authors) j["authors"].push_back(clean(name));
-  j["published"] = a.published ? nlohmann::json(to_rfc3339(*a.published)) : nlohmann::json();
-  j["modified"] = a.modified ? nlohmann::json(to_rfc3339(*a.modified)) : nlohmann::json();
+  j["published"] = json_time(a.published);
+  j["modified"] = json_time(a.modified);
   j["canonical_url"] = clean(a.canonical_url);
   j["site_name"] = clean(a.site_name);
   j["language"] = clean(a.language);

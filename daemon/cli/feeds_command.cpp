@@ -6,8 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "daemon/cli/commands.h"
 #include "daemon/base/safe_text.h"
+#include "daemon/cli/commands.h"
+#include "daemon/present/json_text.h"
 #include "daemon/store/store.h"
 
 namespace newsmon {
@@ -76,10 +77,6 @@ std::string error_text(const FeedState& s) {
   return text;
 }
 
-nlohmann::json optional_time(const std::optional<Instant>& t) {
-  return t ? nlohmann::json(to_rfc3339(*t)) : nlohmann::json(nullptr);
-}
-
 }  // namespace
 
 int run_feeds_command(const GlobalOptions& global, const FeedsOptions& options) {
@@ -99,12 +96,12 @@ int run_feeds_command(const GlobalOptions& global, const FeedsOptions& options) 
           {"fetch_url", s.fetch_url},
           {"title", s.title},
           {"in_config", row.in_config},
-          {"last_attempt", optional_time(s.last_attempt)},
-          {"last_success", optional_time(s.last_success)},
+          {"last_attempt", json_time(s.last_attempt)},
+          {"last_success", json_time(s.last_success)},
           {"last_status", s.last_status},
           {"last_error", s.last_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.last_error)},
           {"consecutive_failures", s.consecutive_failures},
-          {"next_poll", optional_time(s.next_poll)},
+          {"next_poll", json_time(s.next_poll)},
           {"retired", s.retired},
           {"items_stored", row.items},
       });

@@ -15,13 +15,14 @@
 #include <string>
 #include <thread>
 
-#include "daemon/store/archive_query.h"
-#include "daemon/cli/commands.h"
-#include "daemon/present/item_format.h"
-#include "daemon/cli/item_query_filter.h"
 #include "daemon/base/safe_text.h"
+#include "daemon/cli/commands.h"
+#include "daemon/cli/item_query_filter.h"
+#include "daemon/present/item_format.h"
+#include "daemon/present/json_text.h"
 #include "daemon/present/terminal.h"
 #include "daemon/present/time_filter.h"
+#include "daemon/store/archive_query.h"
 
 namespace newsmon {
 
@@ -147,7 +148,7 @@ nlohmann::json json_ranges(const std::vector<std::pair<std::size_t, std::size_t>
 void append_json_item(const RE2& re, const Item& item, const ItemMatch& match, std::string& out) {
   nlohmann::json j;
   j["id"] = item.id;
-  j["published"] = item.published ? nlohmann::json(to_rfc3339(*item.published)) : nlohmann::json();
+  j["published"] = json_time(item.published);
   j["outlet"] = item.outlet;
   j["title"] = item.title;
   j["url"] = item.url;

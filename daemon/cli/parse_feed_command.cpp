@@ -8,6 +8,7 @@
 #include "daemon/cli/commands.h"
 #include "daemon/cli/source_loader.h"
 #include "daemon/feed/feed_parser.h"
+#include "daemon/present/json_text.h"
 
 namespace newsmon {
 
@@ -16,14 +17,13 @@ namespace {
 std::string date_or_null_text(const std::optional<Instant>& t) { return t ? to_rfc3339(*t) : std::string(); }
 
 nlohmann::json to_json(const Feed& feed) {
-  const auto date = [](const std::optional<Instant>& t) { return t ? nlohmann::json(to_rfc3339(*t)) : nlohmann::json(); };
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& entry : feed.entries) {
     entries.push_back({{"id", entry.id},
                        {"title", entry.title},
                        {"link", entry.link},
-                       {"published", date(entry.published)},
-                       {"updated", date(entry.updated)},
+                       {"published", json_time(entry.published)},
+                       {"updated", json_time(entry.updated)},
                        {"authors", entry.authors},
                        {"categories", entry.categories},
                        {"summary", entry.summary}});

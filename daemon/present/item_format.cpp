@@ -44,8 +44,7 @@ void append_item_json(std::string& out, const Item& item, bool full) {
   append_json_key(out, "outlet");
   append_json_string(out, item.outlet);
   append_json_key(out, "published");
-  if (item.published) append_json_string(out, to_rfc3339(*item.published));
-  else out += "null";
+  append_json_time(out, item.published);
   append_json_key(out, "relevant");
   out += item.relevant ? "true" : "false";
   if (full) {

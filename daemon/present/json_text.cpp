@@ -47,4 +47,13 @@ void append_json_key(std::string& out, std::string_view key, bool first) {
   out += ':';
 }
 
+void append_json_time(std::string& out, const std::optional<Instant>& time) {
+  if (time) append_json_string(out, to_rfc3339(*time));
+  else out += "null";
+}
+
+nlohmann::json json_time(const std::optional<Instant>& time) {
+  return time ? nlohmann::json(to_rfc3339(*time)) : nlohmann::json(nullptr);
+}
+
 }  // namespace newsmon

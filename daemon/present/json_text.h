@@ -7,9 +7,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "daemon/base/instant.h"
 
 namespace newsmon {
 
@@ -20,6 +25,10 @@ void append_json_strings(std::string& out, const std::vector<std::string>& value
 // A double as nlohmann writes it (shortest round trip, "2.0" for two).
 void append_json_double(std::string& out, double value);
 void append_json_integer(std::string& out, std::int64_t value);
+// A time as RFC 3339 UTC text, or null when absent: how every command's JSON
+// writes a date (here into text, and as a value for nlohmann trees).
+void append_json_time(std::string& out, const std::optional<Instant>& time);
+nlohmann::json json_time(const std::optional<Instant>& time);
 
 // "key": in front of the value, after a ',' unless `first`.
 void append_json_key(std::string& out, std::string_view key, bool first = false);
