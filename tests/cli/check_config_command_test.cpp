@@ -9,10 +9,10 @@ using newsmon::test::run_newsmon;
 using newsmon::test::TempDir;
 
 TEST_CASE("check-config summarises a valid config on one line", "[check_config_command]") {
-  const std::string config = std::string(NEWSMON_SOURCE_DIR) + "/feeds.toml";
-  const auto run = run_newsmon({"check-config", config});
+  const auto config = std::filesystem::path(NEWSMON_SOURCE_DIR) / "feeds.toml";
+  const auto run = run_newsmon({"check-config", config.string()});
   CHECK(run.exit_code == 0);
-  CHECK(run.out == config + ": ok: 3 outlets, 8 feeds, 1 topics, 42 tags\n");
+  CHECK(run.out == config.string() + ": ok: 3 outlets, 8 feeds, 1 topics, 42 tags\n");
   CHECK(run.err.empty());
 }
 
