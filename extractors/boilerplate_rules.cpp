@@ -2,14 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "daemon/base/ascii.h"
 #include "extractors/html_document.h"
 
 namespace newsmon {
 namespace {
-
 
 template <std::size_t N>
 bool contains_any(std::string_view s, const std::array<std::string_view, N>& words) {
@@ -137,7 +135,6 @@ std::string normalise(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
     if (ascii::is_space(c)) {
       if (!out.empty() && out.back() != ' ') out.push_back(' ');
     } else {
@@ -206,9 +203,16 @@ bool introduces_link_list(std::string_view text) {
 
 std::vector<std::string> parse_credits_line(std::string_view text) {
   if (text.size() > 400) return {};
-  std::string plain(text);
-  for (std::size_t at = plain.find("\xC2\xA0"); at != std::string::npos; at = plain.find("\xC2\xA0", at))
-    plain.replace(at, 2, " ");
+  std::string plain;  // no-break spaces (U+00A0) as plain ones
+  plain.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.substr(i, 2) == "\xC2\xA0") {
+      plain.push_back(' ');
+      ++i;
+    } else {
+      plain.push_back(text[i]);
+    }
+  }
   std::vector<std::string> parts;
   std::string current;
   auto push = [&] {
