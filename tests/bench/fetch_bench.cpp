@@ -7,6 +7,17 @@
 
 #include "daemon/net/fetcher.h"
 
+namespace {
+
+// A plain GET of `url`, as the pipeline asks for a feed or a page.
+newsmon::FetchRequest get(std::string url) {
+  newsmon::FetchRequest request;
+  request.url = std::move(url);
+  return request;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   if (argc != 3) {
     std::fprintf(stderr, "usage: fetch_bench BASE_URL FEEDS\n");
@@ -19,7 +30,7 @@ int main(int argc, char** argv) {
   newsmon::Fetcher fetcher(config);
   long pages = 0, failures = 0, bytes = 0;
   for (int f = 0; f < feeds; ++f) {
-    newsmon::FetchRequest request{base + "/feed/" + std::to_string(f) + ".xml"};
+    const newsmon::FetchRequest request = get(base + "/feed/" + std::to_string(f) + ".xml");
     fetcher.add(request, [&](const newsmon::FetchRequest&, newsmon::Result<newsmon::FetchResponse> feed) {
       if (!feed) return void(++failures);
       bytes += long(feed->body.size());
@@ -30,7 +41,7 @@ int main(int argc, char** argv) {
         std::string link = feed->body.substr(at + 6, end - at - 6);
         at = end;
         if (link.find("/article/") == std::string::npos) continue;
-        fetcher.add(newsmon::FetchRequest{link}, [&](const newsmon::FetchRequest&,
+        fetcher.add(get(link), [&](const newsmon::FetchRequest&,
                                                       newsmon::Result<newsmon::FetchResponse> page) {
           if (!page) return void(++failures);
           ++pages;
