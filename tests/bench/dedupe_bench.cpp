@@ -120,6 +120,26 @@ void generate(Store& store, Generator& g, long items, long per_day) {
                std::chrono::duration<double>(WallClock::now() - started).count());
 }
 
+// The candidate in the current row of `query`, whose columns are id,
+// story_id, outlet, title, lead, published (unix) and tags as a JSON array
+// of strings (["a","b"]).
+StoryCandidate candidate_from_row(SqliteStatement& query) {
+  StoryCandidate c;
+  c.item_id = query.column_int(0);
+  c.story_id = query.column_int(1);
+  c.outlet = query.column_text(2);
+  c.title = query.column_text(3);
+  c.lead = query.column_text(4);
+  c.published = instant_from_unix(query.column_int(5));
+  const std::string json = query.column_text(6);
+  for (std::size_t p = json.find('"'); p != std::string::npos; p = json.find('"', p)) {
+    const std::size_t e = json.find('"', p + 1);
+    c.tags.push_back(json.substr(p + 1, e - p - 1));
+    p = e + 1;
+  }
+  return c;
+}
+
 // The peer: at most `limit` story candidates, found by the full-text index
 // (items_fts, already in the schema): the window's items that share the most
 // title words with the new item, best bm25 rank first. The window is an id
@@ -160,20 +180,7 @@ std::vector<StoryCandidate> fts_story_candidates(Store& store, Instant since, co
   query.bind(3, limit);
   query.bind(4, to_unix(since));
   while (query.step()) {
-    StoryCandidate c;
-    c.item_id = query.column_int(0);
-    c.story_id = query.column_int(1);
-    c.outlet = query.column_text(2);
-    c.title = query.column_text(3);
-    c.lead = query.column_text(4);
-    c.published = instant_from_unix(query.column_int(5));
-    const std::string json = query.column_text(6);  // ["a","b"]
-    for (std::size_t p = json.find('"'); p != std::string::npos; p = json.find('"', p)) {
-      const std::size_t e = json.find('"', p + 1);
-      c.tags.push_back(json.substr(p + 1, e - p - 1));
-      p = e + 1;
-    }
-    out.push_back(std::move(c));
+    out.push_back(candidate_from_row(query));
   }
   return out;
 }
@@ -213,20 +220,7 @@ std::vector<StoryCandidate> whole_window(Store& store, Instant since) {
   query.bind(1, to_unix(since));
   std::vector<StoryCandidate> out;
   while (query.step()) {
-    StoryCandidate c;
-    c.item_id = query.column_int(0);
-    c.story_id = query.column_int(1);
-    c.outlet = query.column_text(2);
-    c.title = query.column_text(3);
-    c.lead = query.column_text(4);
-    c.published = instant_from_unix(query.column_int(5));
-    const std::string json = query.column_text(6);
-    for (std::size_t p = json.find('"'); p != std::string::npos; p = json.find('"', p)) {
-      const std::size_t e = json.find('"', p + 1);
-      c.tags.push_back(json.substr(p + 1, e - p - 1));
-      p = e + 1;
-    }
-    out.push_back(std::move(c));
+    out.push_back(candidate_from_row(query));
   }
   return out;
 }

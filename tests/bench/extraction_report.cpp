@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/synthetic_pages.h"
 #include "../support/token_f1.h"
 
 namespace fs = std::filesystem;
@@ -39,16 +40,8 @@ int main(int argc, char** argv) {
     while (std::getline(tsv, line))
       if (!line.empty()) news.insert(line.substr(0, line.find('\t')));
   }
-  // Synthetic rule pages: the corpus README's list.
-  const std::set<std::string> synthetic{
-      "003-metadata-preferred", "004-metadata-space-separated-properties", "005-unescape-html-entities",
-      "base-url", "base-url-base-element", "base-url-base-element-relative", "basic-tags-cleaning",
-      "comment-inside-script-parsing", "data-url-image", "dev418", "embedded-videos", "hidden-nodes",
-      "invalid-attributes", "js-link-replacement", "lazy-image-3", "metadata-content-missing",
-      "missing-paragraphs", "normalize-spaces", "ol", "parsely-metadata", "remove-aria-hidden",
-      "remove-extra-brs", "remove-extra-paragraphs", "remove-script-tags", "reordering-paragraphs",
-      "replace-brs", "replace-font-tags", "rtl-1", "rtl-2", "rtl-3", "rtl-4", "social-buttons",
-      "style-tags-removal", "svg-parsing", "title-and-h1-discrepancy", "title-en-dash", "visibility-hidden"};
+  const std::set<std::string> synthetic(newsmon::test::kSyntheticRulePages.begin(),
+                                        newsmon::test::kSyntheticRulePages.end());
   struct Sum {
     double p = 0, r = 0, f = 0, fc = 0, min_f = 1;
     int n = 0;

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "extractors/site_rules.h"
+#include "support/synthetic_pages.h"
 #include "support/temp_dir.h"
 #include "support/token_f1.h"
 
@@ -85,16 +86,7 @@ TEST_CASE("the seed page is extracted whole, with none of its boilerplate, and i
 }
 
 TEST_CASE("every synthetic rule page keeps its text and leaks none of what its rule removes", "[article_extractor]") {
-  const std::vector<std::string> pages{
-      "003-metadata-preferred", "004-metadata-space-separated-properties", "005-unescape-html-entities",
-      "base-url", "base-url-base-element", "base-url-base-element-relative", "basic-tags-cleaning",
-      "comment-inside-script-parsing", "data-url-image", "dev418", "embedded-videos", "hidden-nodes",
-      "invalid-attributes", "js-link-replacement", "lazy-image-3", "metadata-content-missing",
-      "missing-paragraphs", "normalize-spaces", "ol", "parsely-metadata", "remove-aria-hidden",
-      "remove-extra-brs", "remove-extra-paragraphs", "remove-script-tags", "reordering-paragraphs",
-      "replace-brs", "replace-font-tags", "rtl-1", "rtl-2", "rtl-3", "rtl-4", "social-buttons",
-      "style-tags-removal", "svg-parsing", "title-and-h1-discrepancy", "title-en-dash", "visibility-hidden"};
-  for (const std::string& page : pages) {
+  for (const std::string& page : test::kSyntheticRulePages) {
     const std::string text = page_text(page);
     const std::string gold = read_file(fixture("fixtures/pages/" + page + "/expected.txt"));
     const auto s = test::token_f1(text, gold);

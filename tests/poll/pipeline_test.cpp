@@ -28,7 +28,20 @@ struct Harness : test::PipelineFixture {
     // Nothing listens on port 1 of loopback: the connection is refused at once.
     test::add_outlet(config, "Unreachable", "http://127.0.0.1:1/feed.xml");
   }
+  // A fresh archive after one poll.
+  Store polled_store() {
+    Store store = open_store();
+    poll(store);
+    return store;
+  }
 };
+
+// What the archive holds from `outlets`, newest first.
+std::vector<Item> items_of(Store& store, std::vector<std::string> outlets) {
+  ItemQuery query;
+  query.outlets = std::move(outlets);
+  return query_items(store, query).value();
+}
 
 }  // namespace
 
@@ -54,11 +67,8 @@ TEST_CASE("one poll stores every entry of every reachable feed and reports the u
 
 TEST_CASE("the seed article is stored clean, relevant and tagged", "[pipeline]") {
   Harness h;
-  Store store = h.open_store();
-  h.poll(store);
-  ItemQuery query;
-  query.outlets = {"Cyber Security Intelligence"};
-  const auto items = query_items(store, query).value();
+  Store store = h.polled_store();
+  const auto items = items_of(store, {"Cyber Security Intelligence"});
   REQUIRE(items.size() == 1);
   const Item& seed = items[0];
   CHECK(seed.title == "The US & Britain Edge Closer To An Agreement On Huawei");
@@ -76,11 +86,8 @@ TEST_CASE("the seed article is stored clean, relevant and tagged", "[pipeline]")
 
 TEST_CASE("articles about other things are stored but not relevant", "[pipeline]") {
   Harness h;
-  Store store = h.open_store();
-  h.poll(store);
-  ItemQuery query;
-  query.outlets = {"The Guardian", "The New York Times"};
-  const auto items = query_items(store, query).value();
+  Store store = h.polled_store();
+  const auto items = items_of(store, {"The Guardian", "The New York Times"});
   REQUIRE(items.size() == 3);
   for (const auto& item : items) {
     SqliteStatement error(store.db(), "SELECT fetch_error FROM items WHERE id = ?");
@@ -94,19 +101,15 @@ TEST_CASE("articles about other things are stored but not relevant", "[pipeline]
 
 TEST_CASE("two outlets telling the Esper-Wallace talks share one story", "[pipeline]") {
   Harness h;
-  Store store = h.open_store();
-  h.poll(store);
-  ItemQuery query;
-  query.outlets = {"Cyber Security Intelligence", "Defense One"};
-  const auto items = query_items(store, query).value();
+  Store store = h.polled_store();
+  const auto items = items_of(store, {"Cyber Security Intelligence", "Defense One"});
   REQUIRE(items.size() == 2);
   CHECK(items[0].story_id == items[1].story_id);
 }
 
 TEST_CASE("a second poll over unchanged feeds stores nothing new", "[pipeline]") {
   Harness h;
-  Store store = h.open_store();
-  h.poll(store);
+  Store store = h.polled_store();
   const PollReport again = h.poll(store);
   CHECK(again.new_items() == 0);
   CHECK(store.item_count() == 5);
@@ -116,8 +119,7 @@ TEST_CASE("a second poll over unchanged feeds stores nothing new", "[pipeline]")
 TEST_CASE("the digest of the sample poll shows the seed article and none of its boilerplate", "[pipeline]") {
   Harness h;
   {
-    Store store = h.open_store();
-    h.poll(store);
+    Store store = h.polled_store();
   }
   const std::string config = std::string(NEWSMON_SOURCE_DIR) + "/feeds.toml";
   const test::RunResult run =

@@ -79,148 +79,138 @@ std::string feed_url(const char* name) {
 
 const Instant kStart = instant_from_unix(1'800'000'000);
 
+// One service under test: a temp dir holding a config that names `feeds`
+// and an archive, a signal watch and a simulated clock starting at kStart.
+// run() runs the loop with `settings` (config_path already set).
+struct ServiceHarness {
+  explicit ServiceHarness(const std::vector<std::string>& feeds)
+      : config_path(dir.write("feeds.toml", config_text(feeds))),
+        store(Store::open(dir / "archive.db").value()),
+        clock(kStart) {
+    settings.config_path = config_path;
+  }
+  int run() { return run_service(settings, load_config(config_path), store, signals, clock); }
+
+  TempDir dir;
+  std::filesystem::path config_path;
+  Store store;
+  SignalWatch signals;
+  SimulatedClock clock;
+  ServiceSettings settings;
+};
+
 }  // namespace
 
 TEST_CASE("the loop polls every feed at start, then sleeps until the next one is due", "[service_loop]") {
-  TempDir dir;
-  const auto config_path = dir.write("feeds.toml", config_text({feed_url("feed.xml"), feed_url("missing.xml")}));
-  Store store = Store::open(dir / "archive.db").value();
-  SignalWatch signals;
-  SimulatedClock clock(kStart);
-  ServiceSettings settings;
-  settings.config_path = config_path;
-  settings.max_polls = 2;
+  ServiceHarness service({feed_url("feed.xml"), feed_url("missing.xml")});
+  service.settings.max_polls = 2;
   std::vector<PollReport> reports;
-  settings.after_poll = [&](const PollReport& r) { reports.push_back(r); };
+  service.settings.after_poll = [&](const PollReport& r) { reports.push_back(r); };
 
-  REQUIRE(run_service(settings, load_config(config_path), store, signals, clock) == 0);
+  REQUIRE(service.run() == 0);
 
   REQUIRE(reports.size() == 2);
   int polled_first = 0;
   for (const auto& f : reports[0].feeds) polled_first += f.skipped ? 0 : 1;
   CHECK(polled_first == 2);
   // The loop slept exactly until the earliest stored next_poll, then polled again.
-  REQUIRE_FALSE(clock.waits.empty());
-  const auto states = store.all_feed_states().value();
+  REQUIRE_FALSE(service.clock.waits.empty());
+  const auto states = service.store.all_feed_states().value();
   for (const auto& state : states) {
     CHECK(state.last_attempt.has_value());
     REQUIRE(state.next_poll.has_value());
   }
-  const auto first = store.feed_state(feed_url("feed.xml"), "Local").value();
-  const auto second = store.feed_state(feed_url("missing.xml"), "Local").value();
+  const auto first = service.store.feed_state(feed_url("feed.xml"), "Local").value();
+  const auto second = service.store.feed_state(feed_url("missing.xml"), "Local").value();
   REQUIRE(first.last_attempt);
   REQUIRE(second.last_attempt);
   CHECK((*first.last_attempt > kStart || *second.last_attempt > kStart));  // polled again later
-  CHECK(clock.waits.front() > kStart);
-  CHECK(clock.waits.front() <= kStart + std::chrono::hours(1));
+  CHECK(service.clock.waits.front() > kStart);
+  CHECK(service.clock.waits.front() <= kStart + std::chrono::hours(1));
 }
 
 TEST_CASE("SIGHUP with an invalid config logs its errors and keeps the running config", "[service_loop]") {
-  TempDir dir;
-  const auto config_path = dir.write("feeds.toml", config_text({feed_url("feed.xml")}));
-  Store store = Store::open(dir / "archive.db").value();
-  SignalWatch signals;
-  SimulatedClock clock(kStart);
-  ServiceSettings settings;
-  settings.config_path = config_path;
-  settings.max_polls = 3;
+  ServiceHarness service({feed_url("feed.xml")});
+  service.settings.max_polls = 3;
   LogCapture log;
-  clock.on_wait = [&](int n) {
+  service.clock.on_wait = [&](int n) {
     if (n == 1) {
-      dir.write("feeds.toml", "[schedule]\nmin_interval = \"soon\"\n");
-      signals.inject(SIGHUP);
+      service.dir.write("feeds.toml", "[schedule]\nmin_interval = \"soon\"\n");
+      service.signals.inject(SIGHUP);
     }
   };
 
-  REQUIRE(run_service(settings, load_config(config_path), store, signals, clock) == 0);
+  REQUIRE(service.run() == 0);
 
   const std::string text = log.text();
-  CHECK_THAT(text, Catch::Contains("reload: " + config_path.string() +
+  CHECK_THAT(text, Catch::Contains("reload: " + service.config_path.string() +
                                    " is invalid; the running config stays in force:"));
   CHECK_THAT(text, Catch::Contains("min_interval"));
   // The old config's feed was still polled after the failed reload.
-  CHECK(store.feed_state(feed_url("feed.xml"), "Local").value().last_attempt > kStart);
+  CHECK(service.store.feed_state(feed_url("feed.xml"), "Local").value().last_attempt > kStart);
 }
 
 TEST_CASE("SIGHUP with a valid config polls its new feeds", "[service_loop]") {
-  TempDir dir;
-  const auto config_path = dir.write("feeds.toml", config_text({feed_url("feed.xml")}));
-  Store store = Store::open(dir / "archive.db").value();
-  SignalWatch signals;
-  SimulatedClock clock(kStart);
-  ServiceSettings settings;
-  settings.config_path = config_path;
-  settings.max_polls = 2;
+  ServiceHarness service({feed_url("feed.xml")});
+  service.settings.max_polls = 2;
   LogCapture log;
-  clock.on_wait = [&](int n) {
+  service.clock.on_wait = [&](int n) {
     if (n == 1) {
-      dir.write("feeds.toml", config_text({feed_url("feed.xml"), feed_url("other.xml")}));
-      signals.inject(SIGHUP);
+      service.dir.write("feeds.toml", config_text({feed_url("feed.xml"), feed_url("other.xml")}));
+      service.signals.inject(SIGHUP);
     }
   };
 
-  REQUIRE(run_service(settings, load_config(config_path), store, signals, clock) == 0);
+  REQUIRE(service.run() == 0);
 
-  CHECK_THAT(log.text(), Catch::Contains("reloaded " + config_path.string() + ": 1 outlets, 2 feeds"));
-  CHECK(store.feed_state(feed_url("other.xml"), "Local").value().last_attempt == kStart);
+  CHECK_THAT(log.text(), Catch::Contains("reloaded " + service.config_path.string() + ": 1 outlets, 2 feeds"));
+  CHECK(service.store.feed_state(feed_url("other.xml"), "Local").value().last_attempt == kStart);
 }
 
 TEST_CASE("SIGTERM during the sleep stops the loop with exit code 0", "[service_loop]") {
-  TempDir dir;
-  const auto config_path = dir.write("feeds.toml", config_text({feed_url("feed.xml")}));
-  Store store = Store::open(dir / "archive.db").value();
-  SignalWatch signals;
-  SimulatedClock clock(kStart);
-  ServiceSettings settings;
-  settings.config_path = config_path;
+  ServiceHarness service({feed_url("feed.xml")});
   LogCapture log;
-  clock.on_wait = [&](int) { std::raise(SIGTERM); };  // a real signal, through the handler
+  service.clock.on_wait = [&](int) { std::raise(SIGTERM); };  // a real signal, through the handler
 
-  REQUIRE(run_service(settings, load_config(config_path), store, signals, clock) == 0);
-  CHECK(clock.waits.size() == 1);
+  REQUIRE(service.run() == 0);
+  CHECK(service.clock.waits.size() == 1);
   CHECK_THAT(log.text(), Catch::Contains("SIGTERM: stopping"));
-  CHECK(signals.stop_requested());
+  CHECK(service.signals.stop_requested());
 }
 
 TEST_CASE("a failed commit is reported, the loop keeps running and stores it once space returns",
           "[service_loop]") {
-  TempDir dir;
   // A URL long enough that its feed state needs pages the archive may not grow to.
   const std::string long_url = feed_url("feed.xml") + "?" + std::string(20000, 'x');
-  const auto config_path = dir.write("feeds.toml", config_text({long_url}));
-  Store store = Store::open(dir / "archive.db").value();
-  SqliteStatement pages(store.db(), "PRAGMA page_count");
+  ServiceHarness service({long_url});
+  SqliteStatement pages(service.store.db(), "PRAGMA page_count");
   REQUIRE(pages.step());
   const auto page_count = pages.column_int(0);
-  store.db().exec("PRAGMA max_page_count = " + std::to_string(page_count));  // "the disk is full"
+  service.store.db().exec("PRAGMA max_page_count = " + std::to_string(page_count));  // "the disk is full"
 
-  SignalWatch signals;
-  SimulatedClock clock(kStart);
-  ServiceSettings settings;
-  settings.config_path = config_path;
-  settings.storage_retry = std::chrono::seconds(30);
-  settings.max_polls = 3;
+  service.settings.storage_retry = std::chrono::seconds(30);
+  service.settings.max_polls = 3;
   LogCapture log;
   std::vector<PollReport> reports;
-  settings.after_poll = [&](const PollReport& r) {
+  service.settings.after_poll = [&](const PollReport& r) {
     reports.push_back(r);
-    if (reports.size() == 2) store.db().exec("PRAGMA max_page_count = 1073741823");  // space returns
+    if (reports.size() == 2) service.store.db().exec("PRAGMA max_page_count = 1073741823");  // space returns
   };
 
-  REQUIRE(run_service(settings, load_config(config_path), store, signals, clock) == 0);
+  REQUIRE(service.run() == 0);
 
   REQUIRE(reports.size() == 3);
   CHECK(reports[0].feeds.empty());  // the failed polls
   CHECK(reports[1].feeds.empty());
   CHECK_FALSE(reports[2].feeds.empty());
   const std::string text = log.text();
-  CHECK_THAT(text, Catch::Contains("archive: a commit failed (" + (dir / "archive.db").string() +
+  CHECK_THAT(text, Catch::Contains("archive: a commit failed (" + (service.dir / "archive.db").string() +
                                    ": database or disk is full); nothing committed is lost"));
   // Retries back off: 30 s, then 60 s.
-  REQUIRE(clock.waits.size() >= 2);
-  CHECK(clock.waits[0] == kStart + std::chrono::seconds(30));
-  CHECK(clock.waits[1] == kStart + std::chrono::seconds(30 + 60));
-  const FeedState state = store.feed_state(long_url, "Local").value();
+  REQUIRE(service.clock.waits.size() >= 2);
+  CHECK(service.clock.waits[0] == kStart + std::chrono::seconds(30));
+  CHECK(service.clock.waits[1] == kStart + std::chrono::seconds(30 + 60));
+  const FeedState state = service.store.feed_state(long_url, "Local").value();
   CHECK(state.last_attempt == kStart + std::chrono::seconds(90));
 }
 
@@ -251,9 +241,8 @@ TEST_CASE("feeds never polled are due now and retired feeds never", "[service_lo
 }
 
 TEST_CASE("after a poll that stored items, the full-text index is merged into one segment", "[service_loop]") {
-  TempDir dir;
-  const auto config_path = dir.write("feeds.toml", config_text({feed_url("feed.xml")}));
-  Store store = Store::open(dir / "archive.db").value();
+  ServiceHarness service({feed_url("feed.xml")});
+  Store& store = service.store;
   const auto segments = [&] {
     SqliteStatement count(store.db(), "SELECT count(DISTINCT segid) FROM items_fts_idx");
     count.step();
@@ -269,15 +258,11 @@ TEST_CASE("after a poll that stored items, the full-text index is merged into on
     batch.commit().value();
   }
   REQUIRE(segments() == 2);
-  SignalWatch signals;
-  SimulatedClock clock(kStart);
-  ServiceSettings settings;
-  settings.config_path = config_path;
-  settings.max_polls = 1;
+  service.settings.max_polls = 1;
   int stored = 0;
-  settings.after_poll = [&](const PollReport& r) { stored = r.new_items(); };
+  service.settings.after_poll = [&](const PollReport& r) { stored = r.new_items(); };
 
-  REQUIRE(run_service(settings, load_config(config_path), store, signals, clock) == 0);
+  REQUIRE(service.run() == 0);
 
   REQUIRE(stored > 0);
   CHECK(segments() == 1);
