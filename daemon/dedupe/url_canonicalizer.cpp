@@ -58,7 +58,7 @@ std::string strip_one_amp_marker(std::string path) {
   else if (path.ends_with("/amp/")) path.erase(path.size() - 4);
   else if (path.ends_with(".amp")) path.erase(path.size() - 4);
   else if (path.ends_with(".amp.html")) path.erase(path.size() - 9, 4);
-  if (path.empty()) path = "/";
+  if (path.empty()) path.push_back('/');  // not = "/": g++ 12 warns falsely (-Wrestrict)
   return path;
 }
 
