@@ -18,9 +18,15 @@ bool all_digits(std::string_view s) {
   return true;
 }
 
+// The value of a run of digits, saturated at kTooLarge: no field of a date
+// comes near it, so a longer run is out of range rather than an overflow.
+constexpr int kTooLarge = 1'000'000'000;
 int to_int(std::string_view digits) {
   int value = 0;
-  for (char c : digits) value = value * 10 + (c - '0');
+  for (char c : digits) {
+    if (value >= kTooLarge / 10) return kTooLarge;
+    value = value * 10 + (c - '0');
+  }
   return value;
 }
 

@@ -83,3 +83,12 @@ TEST_CASE("unparseable or impossible dates are absent, never the epoch", "[feed_
   CHECK(parsed("\xCE\xA4\xCF\x81\xCE\xB9, 29 \xCE\x99\xCE\xBF\xCF\x85 2004 12:53:00 GMT") == "absent");  // Greek names
   CHECK(parsed(std::string(1000, '9')) == "absent");
 }
+
+TEST_CASE("a run of digits too long for any field is out of range, not an overflow", "[feed_date]") {
+  // Found by the feed parser's fuzzer: an hour of eleven digits before "pm"
+  // overflowed int (undefined behaviour, reported by UBSan in CI).
+  CHECK(parsed("Tue, 10 Jun 2003 15082763970pm") == "absent");
+  CHECK(parsed("Tue, 10 Jun 2003 99999999999999999999:00:00 GMT") == "absent");
+  CHECK(parsed("Tue, 10 Jun 99999999999 04:00:00 GMT") == "absent");
+  CHECK(parsed("2003-06-1000000000000") == "absent");
+}
